@@ -1,0 +1,10 @@
+//! wsis: publishes the texts of the World Summit on the Information Society as a bilingual
+//! static site. The pipeline: [`registry`] names the documents, [`ingest`] reads each source
+//! into the [`model`], and [`site`] writes the output.
+
+pub mod diagnostic;
+pub mod ingest;
+pub mod model;
+pub mod registry;
+pub mod site;
+pub mod text;
