@@ -1,1 +1,367 @@
+//! The build: registry → ingest every source → write the output folder atomically.
+//!
+//! The output is written into a temporary folder beside the output folder and swapped in at the
+//! end, so a failed build leaves the previous output whole. wsis only replaces a folder that it
+//! wrote itself (it carries the manifest [`MANIFEST`] listing every file wsis wrote there), and it
+//! refuses to remove a file that a person added to it.
 
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::ingest;
+use crate::model::Document;
+use crate::registry::{self, DocumentEntry};
+
+/// The manifest wsis writes at the top of every output folder: one relative path per line.
+pub const MANIFEST: &str = ".wsis-output";
+
+/// The version tag of the JSON data files (`docs/data-format.md`).
+pub const DATA_FORMAT: &str = "wsis-document/1";
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site root: holds `content/` and `seeds/`.
+    pub root: PathBuf,
+    /// The output folder; `public/` under the root by default.
+    pub out: PathBuf,
+}
+
+impl BuildOptions {
+    pub fn new(root: &Path) -> Self {
+        BuildOptions {
+            root: root.to_path_buf(),
+            out: root.join("public"),
+        }
+    }
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub documents: Vec<Document>,
+    pub warnings: Vec<Diagnostic>,
+    pub files_written: usize,
+    pub out: PathBuf,
+}
+
+/// One document's data file: the model plus the format tag.
+#[derive(Serialize)]
+struct DataFile<'a> {
+    format: &'static str,
+    #[serde(flatten)]
+    document: &'a Document,
+}
+
+/// An entry of `data/index.json`.
+#[derive(Serialize)]
+struct IndexEntry<'a> {
+    id: &'a str,
+    symbols: &'a [String],
+    date: &'a str,
+    body: &'a std::collections::BTreeMap<String, String>,
+    title: &'a std::collections::BTreeMap<String, String>,
+    languages: Vec<&'a str>,
+    data: Vec<String>,
+}
+
+/// Reads every registered document in every language it has.
+pub fn ingest_all(entries: &[DocumentEntry]) -> Result<(Vec<Document>, Vec<Diagnostic>)> {
+    let mut docs = Vec::new();
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    for entry in entries {
+        for source in entry.sources.values() {
+            match ingest::read_file(&source.path, source.layout) {
+                Ok(i) => {
+                    let mut doc = i.document;
+                    doc.id = entry.id.clone();
+                    doc.symbol = entry.symbol().to_string();
+                    doc.symbols = entry.symbols.clone();
+                    doc.lang = source.lang.clone();
+                    doc.title = entry.title_in(&source.lang).to_string();
+                    doc.source = source.relative.clone();
+                    warnings.extend(i.warnings);
+                    docs.push(doc);
+                }
+                Err(Error::Input(ds)) => errors.extend(ds),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Input(errors));
+    }
+    Ok((docs, warnings))
+}
+
+/// Builds the site: every document's model as JSON under `data/`.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let entries = registry::load(&opts.root)?;
+    let (documents, warnings) = ingest_all(&entries)?;
+    let mut out = Output::begin(&opts.out)?;
+    let mut index = Vec::new();
+    for entry in &entries {
+        let mut data = Vec::new();
+        for doc in documents.iter().filter(|d| d.id == entry.id) {
+            let rel = format!("data/{}/{}.json", doc.lang, doc.id);
+            let json = serde_json::to_vec(&DataFile {
+                format: DATA_FORMAT,
+                document: doc,
+            })
+            .map_err(|e| Error::Other(format!("cannot serialise {}: {e}", doc.id)))?;
+            out.write(&rel, &json)?;
+            data.push(rel);
+        }
+        index.push(IndexEntry {
+            id: &entry.id,
+            symbols: &entry.symbols,
+            date: &entry.date,
+            body: &entry.body,
+            title: &entry.title,
+            languages: entry.sources.keys().map(String::as_str).collect(),
+            data,
+        });
+    }
+    let json = serde_json::to_vec_pretty(&index).map_err(|e| Error::Other(e.to_string()))?;
+    out.write("data/index.json", &json)?;
+    let files_written = out.finish()?;
+    Ok(BuildReport {
+        documents,
+        warnings,
+        files_written,
+        out: opts.out.clone(),
+    })
+}
+
+/// An output folder being written: files go to a temporary sibling folder until [`Output::finish`]
+/// swaps it in.
+pub struct Output {
+    target: PathBuf,
+    staging: PathBuf,
+    written: BTreeSet<String>,
+}
+
+impl Output {
+    /// Checks that `target` may be replaced and creates the staging folder.
+    pub fn begin(target: &Path) -> Result<Output> {
+        check_replaceable(target)?;
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        let name = target
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("public");
+        let staging = parent.join(format!(".{name}.wsis-staging-{}", std::process::id()));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+        }
+        std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+        Ok(Output {
+            target: target.to_path_buf(),
+            staging,
+            written: BTreeSet::new(),
+        })
+    }
+
+    /// Writes one file, `rel` being a `/`-separated path inside the output.
+    pub fn write(&mut self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.staging.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+        self.written.insert(rel.to_string());
+        Ok(())
+    }
+
+    /// Writes the manifest and swaps the staging folder in place of the target. Returns the
+    /// number of files written.
+    pub fn finish(mut self) -> Result<usize> {
+        let manifest: String = self.written.iter().map(|p| format!("{p}\n")).collect();
+        let path = self.staging.join(MANIFEST);
+        std::fs::write(&path, manifest).map_err(|e| Error::io(&path, e))?;
+        // Check again: someone may have added a file while the build ran.
+        check_replaceable(&self.target)?;
+        let old = self.staging.with_file_name(
+            self.staging
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .replace("wsis-staging", "wsis-previous"),
+        );
+        if self.target.exists() {
+            std::fs::rename(&self.target, &old).map_err(|e| Error::io(&self.target, e))?;
+        }
+        if let Err(e) = std::fs::rename(&self.staging, &self.target) {
+            // Put the previous output back before reporting.
+            let _ = std::fs::rename(&old, &self.target);
+            return Err(Error::io(&self.target, e));
+        }
+        if old.exists() {
+            remove_written(&old)?;
+        }
+        let n = self.written.len();
+        self.written.clear();
+        Ok(n)
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        // A build that failed leaves no staging folder behind.
+        if self.staging.exists() {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// The files of an output folder that its manifest does not list.
+fn foreign_files(dir: &Path) -> Result<Option<Vec<PathBuf>>> {
+    let manifest = dir.join(MANIFEST);
+    let listed: BTreeSet<String> = match std::fs::read_to_string(&manifest) {
+        Ok(m) => m.lines().map(str::to_string).collect(),
+        Err(_) => return Ok(None),
+    };
+    let mut foreign = Vec::new();
+    for e in walkdir::WalkDir::new(dir).min_depth(1) {
+        let e = e.map_err(|e| Error::Other(format!("cannot list {}: {e}", dir.display())))?;
+        if e.file_type().is_dir() {
+            continue;
+        }
+        let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if rel != MANIFEST && !listed.contains(&rel) {
+            foreign.push(e.path().to_path_buf());
+        }
+    }
+    Ok(Some(foreign))
+}
+
+/// Refuses to replace a folder that wsis did not write, or that holds files wsis did not write.
+fn check_replaceable(target: &Path) -> Result<()> {
+    if !target.exists() {
+        return Ok(());
+    }
+    if !target.is_dir() {
+        return Err(Error::Other(format!(
+            "{} exists and is not a folder; choose another output with --out",
+            target.display()
+        )));
+    }
+    let empty = std::fs::read_dir(target)
+        .map_err(|e| Error::io(target, e))?
+        .next()
+        .is_none();
+    if empty {
+        return Ok(());
+    }
+    match foreign_files(target)? {
+        None => Err(Error::Other(format!(
+            "{} was not created by wsis (it has no {MANIFEST} file); wsis will not replace it. Move it away or choose another output with --out",
+            target.display()
+        ))),
+        Some(f) if !f.is_empty() => Err(Error::Other(format!(
+            "{} holds files wsis did not write, for example {}; move them out of the output folder, wsis will not delete them",
+            target.display(),
+            f[0].display()
+        ))),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Removes a previous output folder, after checking that every file in it is wsis's.
+fn remove_written(dir: &Path) -> Result<()> {
+    match foreign_files(dir)? {
+        Some(f) if f.is_empty() => std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e)),
+        _ => Err(Error::Other(format!(
+            "the previous output was kept at {}: it holds files wsis did not write",
+            dir.display()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("wsis-site-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn output_is_swapped_in_and_replaced_next_time() {
+        let d = temp("swap");
+        let target = d.join("public");
+        let mut o = Output::begin(&target).unwrap();
+        o.write("data/a.json", b"1").unwrap();
+        assert!(!target.exists(), "nothing is visible before finish");
+        assert_eq!(o.finish().unwrap(), 1);
+        assert_eq!(std::fs::read(target.join("data/a.json")).unwrap(), b"1");
+        let mut o = Output::begin(&target).unwrap();
+        o.write("data/b.json", b"2").unwrap();
+        o.finish().unwrap();
+        assert!(!target.join("data/a.json").exists());
+        assert!(target.join("data/b.json").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(&d).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no staging or previous folder is left");
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_failed_build_leaves_the_previous_output_whole() {
+        let d = temp("fail");
+        let target = d.join("public");
+        let mut o = Output::begin(&target).unwrap();
+        o.write("index.html", b"old").unwrap();
+        o.finish().unwrap();
+        {
+            let mut o = Output::begin(&target).unwrap();
+            o.write("index.html", b"new").unwrap();
+            // Dropped without finish: the build failed.
+        }
+        assert_eq!(std::fs::read(target.join("index.html")).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(&d).unwrap().count(), 1);
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_folder_wsis_did_not_write_is_not_replaced() {
+        let d = temp("foreign");
+        let target = d.join("public");
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("mine.txt"), "keep").unwrap();
+        let err = Output::begin(&target).err().unwrap().to_string();
+        assert!(err.contains("not created by wsis"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(target.join("mine.txt")).unwrap(),
+            "keep"
+        );
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_file_added_to_the_output_is_never_deleted() {
+        let d = temp("added");
+        let target = d.join("public");
+        let mut o = Output::begin(&target).unwrap();
+        o.write("a.html", b"a").unwrap();
+        o.finish().unwrap();
+        std::fs::write(target.join("notes.txt"), "mine").unwrap();
+        let err = Output::begin(&target).err().unwrap().to_string();
+        assert!(
+            err.contains("files wsis did not write") && err.contains("notes.txt"),
+            "{err}"
+        );
+        assert!(target.join("notes.txt").exists());
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+}

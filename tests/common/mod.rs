@@ -38,7 +38,7 @@ pub fn ingest_seed_as(name: &str, layout: Layout) -> Ingested {
 
 type Bag = BTreeMap<String, i64>;
 
-fn bag<'a>(texts: impl Iterator<Item = String>) -> Bag {
+fn bag(texts: impl Iterator<Item = String>) -> Bag {
     let mut b = Bag::new();
     for t in texts {
         let t: String = t.nfc().collect();
