@@ -1516,4 +1516,13 @@ Part of the population in urban areas, against less in rural areas.
             "Nous visons l'horizon 2030. Et au-delà."
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_markdown_like_text_never_panics(
+            s in "([a-zé A-Z0-9.,;:()\\[\\]*#^\\\\\u{a0}¹²⁰-]|\n|\n\n|\\(#\\)){0,80}"
+        ) {
+            let _ = read_doc(&s);
+        }
+    }
 }
