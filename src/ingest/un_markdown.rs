@@ -908,7 +908,11 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        if let Some((number, title)) = resolution_title(t) {
+        let open = self
+            .pending
+            .as_ref()
+            .is_some_and(|p| p.ending() == Ending::Open);
+        if let Some((number, title)) = resolution_title(t).filter(|_| !open) {
             self.heading(1, Some(&number), title, line);
             return;
         }
@@ -1506,8 +1510,8 @@ Part of the population in urban areas, against less in rural areas.
     }
 
     #[test]
-    fn a_year_after_an_open_paragraph_is_not_a_number() {
-        let text = "1. Premier.\n\n2. Nous visons l'horizon\n\n2030. Et au-delà.\n\n3. Trois.\n";
+    fn a_number_after_an_open_paragraph_is_a_word_of_its_rest() {
+        let text = "1. Premier.\n\n2. Nous visons l'horizon\n\n2030. Et au-delà.\n\n3. Voir la résolution\n\n70/125. Fin.\n";
         let (doc, diags) = read_doc(text);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(ids(&doc), ["p1", "p2", "p3"]);
@@ -1515,6 +1519,7 @@ Part of the population in urban areas, against less in rural areas.
             doc.blocks[1].text(),
             "Nous visons l'horizon 2030. Et au-delà."
         );
+        assert_eq!(doc.blocks[2].text(), "Voir la résolution 70/125. Fin.");
     }
 
     proptest::proptest! {
