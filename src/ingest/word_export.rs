@@ -25,6 +25,7 @@ use crate::text::is_space;
 
 /// Reads a Word export into the builder.
 pub fn read(text: &str, b: &mut DocBuilder) {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let lines: Vec<SrcLine> = text
         .lines()
         .enumerate()
@@ -155,6 +156,8 @@ fn split_indent(s: &str) -> (usize, usize, &str) {
     for (i, c) in s.char_indices() {
         if c == '\t' {
             tabs += 1;
+        } else if c == '\u{FEFF}' {
+            // A byte-order mark is not indentation.
         } else if is_white(c) {
             spaces += 1;
         } else {
@@ -1815,9 +1818,13 @@ mod tests {
         assert_eq!(a.footnotes.len(), b.footnotes.len());
         assert_eq!(b.cover_value("original-language"), Some("russe"));
         assert_eq!(da.len(), db.len());
-        // CRLF line ends give the same structure too.
+        // CRLF line ends and a byte-order mark give the same structure too.
         let (c, _) = read_str(&plain.replace('\n', "\r\n"));
         assert_eq!(shape(&a), shape(&c));
+        let (d, _) = read_str(&format!("\u{FEFF}{plain}"));
+        assert_eq!(shape(&a), shape(&d));
+        let (e, _) = read_str("\u{FEFF}Texte.\n");
+        assert_eq!(ids(&e), ["t1"]);
     }
 
     #[test]
@@ -1840,6 +1847,23 @@ mod tests {
             "http://\nwww.\n[1: \thttp://a/\nb]\n",
         ] {
             let _ = read_str(s);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(s in r"[a-zA-Zéèà0-9 \t\n\u{a0}\u{202f}\[\]():.,;–_#/-]{0,300}") {
+            let _ = read_str(&s);
+        }
+
+        #[test]
+        fn arbitrary_lines_of_word_traces_never_panic(
+            lines in proptest::collection::vec(
+                r"(\[footnoteRef:[0-9]\]|\[[0-9]: \t|\[bookmark: x\]|ANNEXE|Annexe: [0-9]|[ivx]{1,3}\)\t|[0-9]{1,4}\t|–\t|\t|décide|considérant|Le Conseil,|https://a/|\]|[a-zé ]{0,12}){0,6}",
+                0..30,
+            )
+        ) {
+            let _ = read_str(&lines.join("\n"));
         }
     }
 }
