@@ -307,8 +307,8 @@ fn introduction_proposal_and_annex() {
         annex,
         ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"]
     );
-    assert_eq!(para(&d, "annex1-items-i").role, Role::Item);
-    assert!(para(&d, "annex1-items-l")
+    assert_eq!(para(&d, "annex1-i").role, Role::Item);
+    assert!(para(&d, "annex1-l")
         .text
         .starts_with("Travailler en étroite collaboration"));
 }

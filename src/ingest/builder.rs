@@ -294,8 +294,12 @@ impl DocBuilder {
         let runs = clean_runs(runs);
         let depth = depth.max(1);
         if self.stack.is_empty() {
-            // An item with no paragraph before it: it hangs from the document (or annex) itself.
-            let root = format!("{}items", self.prefix());
+            // An item with no paragraph before it hangs from the annex (`annex1-a`) or, in the
+            // body, from the document (`item-a`).
+            let root = match self.annex {
+                Some(n) => format!("annex{n}"),
+                None => "item".to_string(),
+            };
             self.stack.push(Parent::new(root));
         }
         let depth = depth.min(self.stack.len());
@@ -303,11 +307,7 @@ impl DocBuilder {
         let interpreted = self.check_child_label(depth - 1, label, line);
         let parent_id = self.stack[depth - 1].id.clone();
         let id = self.unique(format!("{parent_id}-{}", slug(&interpreted)), line);
-        let parent = if parent_id.ends_with("items") && !self.ids.contains(&parent_id) {
-            None
-        } else {
-            Some(parent_id)
-        };
+        let parent = self.ids.contains(&parent_id).then_some(parent_id);
         self.push_paragraph(
             id.clone(),
             role,

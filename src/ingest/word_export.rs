@@ -1760,8 +1760,8 @@ mod tests {
                 "annex1-p18",
                 "annex2-h1",
                 "annex2-h2",
-                "annex2-items-a",
-                "annex2-items-b"
+                "annex2-a",
+                "annex2-b"
             ]
         );
         assert_eq!(doc.blocks[1].text(), "ANNEXE");
@@ -1772,7 +1772,7 @@ mod tests {
         assert_eq!(doc.blocks[6].text(), "Annexe 2");
         assert_eq!(para(&doc, "annex1-q1").role, Role::AnnexQuotation);
         assert_eq!(para(&doc, "annex1-p18").role, Role::AnnexQuotation);
-        assert_eq!(para(&doc, "annex2-items-a").role, Role::Item);
+        assert_eq!(para(&doc, "annex2-a").role, Role::Item);
         assert_eq!(doc.cover_value("annexes"), Some("2"));
     }
 
