@@ -1848,6 +1848,26 @@ mod tests {
         assert!(cover_field("Le Conseil a décidé").is_none());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Random lines made of the pieces this layout is made of never make the reader panic.
+        #[test]
+        fn random_layout_pieces_do_not_panic(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "\u{a0}", "\n", "\n\n", "  \n", "1. ", " 2 ", "3", "é", "-", "*", " * ",
+                    "https://x.org/a-", "b.html", " I. ", " A. ", "a) ", ":", ".", "GE.26-01527",
+                    "A/81/62", "Nations Unies A/1/2", "Original : anglais", "mot7.", "20326.",
+                    "\u{202f}", "(", ")", "»", "Annexe", "•",
+                ]),
+                0..60,
+            )
+        ) {
+            let text: String = pieces.concat();
+            let _ = read_doc(&text);
+        }
+    }
+
     #[test]
     fn garbage_does_not_panic() {
         let samples = [
