@@ -364,6 +364,10 @@ impl<'a, 'b> Scanner<'a, 'b> {
             }
         }
         if is_page_furniture(line.content, &self.cover_symbols) {
+            // The cover page ends with its footer.
+            if !self.b.cover_fields().is_empty() && is_job_number_line(line.content) {
+                self.cover_open = false;
+            }
             self.close_notes();
             return;
         }
@@ -638,8 +642,15 @@ fn mark_strength(core: &str, number: &str) -> Option<Strength> {
     match c {
         ')' | ']' | '»' | '”' | '"' | '’' | '\'' => Some(Strength::Strong),
         '.' | ',' | ';' | ':' => {
-            let before = prefix.chars().rev().nth(1);
-            (!before.is_some_and(|b| b.is_ascii_digit())).then_some(Strength::Strong)
+            let head = prefix.get(..prefix.len() - 1)?;
+            if !head.ends_with(|b: char| b.is_ascii_digit()) {
+                return Some(Strength::Strong);
+            }
+            // `in 2024.2`: a year, its full stop and a mark (English); `2,6` is a number.
+            let run = head.chars().rev().take_while(char::is_ascii_digit).count();
+            let year = head.get(head.len() - run..)?;
+            (c == '.' && run == 4 && (year.starts_with("19") || year.starts_with("20")))
+                .then_some(Strength::Weak)
         }
         '+' | '-' | '‑' | '–' => Some(Strength::Weak),
         _ => None,
@@ -815,8 +826,10 @@ fn cover_session_or_item(flat: &str, words: &[&str], content: &str) -> Option<Co
     if words.len() <= 3 && (*last == "session" || words.first() == Some(&"Session")) {
         return Some(CoverLine::new("session", None, content));
     }
-    let agenda = (flat.starts_with("Point ") && flat.contains("ordre du jour"))
-        || (flat.starts_with("Item ") && flat.contains("agenda"));
+    let agenda = (flat.starts_with("Point ")
+        && (flat.contains("ordre du jour") || flat.contains("liste préliminaire")))
+        || (flat.starts_with("Item ")
+            && (flat.contains("agenda") || flat.contains("preliminary list")));
     (agenda && words.len() <= 10).then(|| CoverLine::new("agenda-item", None, content))
 }
 
@@ -887,12 +900,16 @@ fn is_page_furniture(content: &str, cover_symbols: &[String]) -> bool {
     };
     let own = |t: &str| cover_symbols.iter().any(|s| s == t);
     let symbol = |t: &str| own(t) || (cover_symbols.is_empty() && is_symbol(t));
+    let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
     match tokens.as_slice() {
         [] => false,
-        [t] => page(t) || job(t) || symbol(t),
+        [t] => page(t) || job(t) || symbol(t) || (tag(t) && t.starts_with('*')),
         ts => {
-            ts.iter().all(|t| page(t) || job(t) || tag(t) || symbol(t))
-                && ts.iter().any(|t| job(t) || own(t))
+            let has_job = ts.iter().any(|t| job(t));
+            // With a job number, other numbers are print dates (`25-01234 (E) 120225`).
+            ts.iter()
+                .all(|t| page(t) || job(t) || tag(t) || symbol(t) || (has_job && digits(t)))
+                && (has_job || ts.iter().any(|t| own(t)))
         }
     }
 }
@@ -955,10 +972,17 @@ impl TextLine<'_> {
 /// The kind of block being gathered.
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
-    Heading { level: u8, number: Option<String> },
+    Heading {
+        level: u8,
+        number: Option<String>,
+    },
     Numbered(String),
-    Text,
-    Item { depth: usize, label: String },
+    /// An unnumbered paragraph: running text, an enacting formula or a preambular paragraph.
+    Text(Role),
+    Item {
+        depth: usize,
+        label: String,
+    },
     ListItem,
 }
 
@@ -1013,6 +1037,9 @@ struct Assembler<'a, 'b> {
     /// Label of the last depth-1 item.
     item_letter: Option<String>,
     annex: u32,
+    /// After an enacting formula and before the first numbered paragraph: unnumbered paragraphs
+    /// are preambular.
+    preamble: bool,
 }
 
 /// Words a heading line can end with when the heading goes on on the next line.
@@ -1033,6 +1060,7 @@ impl<'a, 'b> Assembler<'a, 'b> {
             section_letter: None,
             item_letter: None,
             annex: 0,
+            preamble: false,
         }
     }
 
@@ -1061,15 +1089,23 @@ impl<'a, 'b> Assembler<'a, 'b> {
             return;
         }
         let start_text = match &self.acc {
-            None
-            | Some(Acc {
-                kind: Kind::Heading { .. },
-                ..
-            }) => true,
-            Some(acc) => acc.kind == Kind::Text && self.text_ends(acc, &plain),
+            None => true,
+            Some(acc) => match acc.kind {
+                Kind::Heading { .. } | Kind::Text(Role::Formula) => true,
+                Kind::Text(_) => self.text_ends(acc, &plain),
+                _ => false,
+            },
         };
-        if start_text {
-            self.start(Kind::Text, cur, cur.line.start);
+        if is_formula(&plain) {
+            self.preamble = true;
+            self.start(Kind::Text(Role::Formula), cur, cur.line.start);
+        } else if start_text {
+            let role = if self.preamble {
+                Role::Preambular
+            } else {
+                Role::Text
+            };
+            self.start(Kind::Text(role), cur, cur.line.start);
         } else {
             self.append(cur);
         }
@@ -1078,9 +1114,15 @@ impl<'a, 'b> Assembler<'a, 'b> {
     /// The current paragraph stops mid-sentence: the next line, whatever it looks like,
     /// continues it (the rest of a paragraph after a page break and its notes).
     fn is_open(&self) -> bool {
-        match &self.acc {
-            Some(acc) if !matches!(acc.kind, Kind::Heading { .. }) => !ends_sentence(&acc.plain()),
-            _ => false,
+        let Some(acc) = &self.acc else {
+            return false;
+        };
+        let text = acc.plain();
+        match acc.kind {
+            Kind::Heading { .. } | Kind::Text(Role::Formula) => false,
+            // Unnumbered paragraphs (preambular ones) may end with a comma.
+            Kind::Text(_) => !(ends_sentence(&text) || text.trim_end().ends_with(',')),
+            _ => !ends_sentence(&text),
         }
     }
 
@@ -1106,6 +1148,7 @@ impl<'a, 'b> Assembler<'a, 'b> {
         }
         self.start(Kind::Numbered(n.to_string()), cur, cur.at(off));
         self.last_number = Some(n);
+        self.preamble = false;
         self.item_letter = None;
         true
     }
@@ -1211,7 +1254,7 @@ impl<'a, 'b> Assembler<'a, 'b> {
                 let text = acc.plain();
                 let text = text.trim_end();
                 match acc.kind {
-                    Kind::Numbered(_) | Kind::Text => text.ends_with(':'),
+                    Kind::Numbered(_) | Kind::Text(_) => text.ends_with(':'),
                     Kind::Item { .. } | Kind::ListItem => !text.ends_with('.'),
                     Kind::Heading { .. } => false,
                 }
@@ -1314,7 +1357,9 @@ impl<'a, 'b> Assembler<'a, 'b> {
     /// In unnumbered text, a short last line that ends a sentence ends the paragraph.
     fn text_ends(&self, acc: &Acc, next_plain: &str) -> bool {
         let short = acc.last_width * 4 < self.ctx.median_width * 3;
-        short && ends_sentence(&acc.plain()) && !starts_lower(next_plain)
+        let text = acc.plain();
+        let ends = ends_sentence(&text) || text.trim_end().ends_with(',');
+        short && ends && !starts_lower(next_plain)
     }
 
     /// Starts a block with `cur` read from byte `from` of its raw line.
@@ -1332,7 +1377,7 @@ impl<'a, 'b> Assembler<'a, 'b> {
     /// Adds a wrapped line to the current block.
     fn append(&mut self, cur: &TextLine) {
         let Some(acc) = self.acc.as_mut() else {
-            self.start(Kind::Text, cur, cur.line.start);
+            self.start(Kind::Text(Role::Text), cur, cur.line.start);
             return;
         };
         let join = join_rule(acc.tail(), cur.line.content, self.ctx);
@@ -1371,9 +1416,8 @@ impl<'a, 'b> Assembler<'a, 'b> {
                 self.b
                     .paragraph(Para::new(Role::Operative, Some(&n), acc.runs, acc.line));
             }
-            Kind::Text => {
-                self.b
-                    .paragraph(Para::new(Role::Text, None, acc.runs, acc.line));
+            Kind::Text(role) => {
+                self.b.paragraph(Para::new(role, None, acc.runs, acc.line));
             }
             Kind::Item { depth, label } => {
                 self.b.item(Role::Item, depth, &label, acc.runs, acc.line);
@@ -1469,6 +1513,26 @@ fn bullet(content: &str) -> Option<usize> {
 /// end a sentence.
 fn heading_text(rest: &str) -> bool {
     starts_upper(rest) && !rest.trim_end().ends_with(['.', ';', ':', ',']) && rest.len() < 300
+}
+
+/// The enacting formula of a resolution: `L’Assemblée générale,`, `The General Assembly,`.
+fn is_formula(plain: &str) -> bool {
+    const FORMULAS: [&str; 8] = [
+        "L'Assemblée générale",
+        "The General Assembly",
+        "Le Conseil économique et social",
+        "The Economic and Social Council",
+        "Le Conseil de sécurité",
+        "The Security Council",
+        "Le Conseil des droits de l'homme",
+        "The Human Rights Council",
+    ];
+    let Some(body) = plain.trim().strip_suffix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = body.split(is_ws).filter(|w| !w.is_empty()).collect();
+    let flat = words.join(" ").replace('’', "'");
+    FORMULAS.contains(&flat.as_str())
 }
 
 fn is_annex_word(w: &str) -> bool {
@@ -1804,6 +1868,49 @@ mod tests {
     }
 
     #[test]
+    fn resolution_formula_and_preambular_paragraphs() {
+        let s = spaced(&[
+            "L’Assemblée générale, ",
+            "Rappelant sa résolution 70/125 du 16 décembre 2015, qui porte sur l’examen ",
+            "d’ensemble, ",
+            "Réaffirmant le Programme de développement durable à l’horizon 2030, dont les ",
+            "objectifs sont universels, ",
+            "1. Décide de tenir une réunion. ",
+            "2. Prie le Secrétaire général de faire rapport. ",
+        ]);
+        let (doc, warnings) = read_doc(&s);
+        assert_eq!(ids(&doc), ["formula-1", "pp1", "pp2", "p1", "p2"]);
+        assert_eq!(
+            para(&doc, "pp1").text(),
+            "Rappelant sa résolution 70/125 du 16 décembre 2015, qui porte sur l’examen d’ensemble,"
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn english_marks_after_a_full_stop() {
+        assert_eq!(mark_strength("(WSIS).1", "1"), Some(Strength::Strong));
+        assert_eq!(mark_strength("2024.2", "2"), Some(Strength::Weak));
+        assert_eq!(mark_strength("1.5", "5"), None);
+        let s = spaced(&[
+            "1. Use rose from 1.5 billion in 2019 to 2.6 billion in 2024.2 The gap ",
+            "remains wide (WSIS).3 ",
+            "  ",
+            " 1 First. ",
+            " 2 Second. ",
+            " 3 Third. ",
+        ]);
+        let (doc, warnings) = read_doc(&s);
+        assert_eq!(
+            para(&doc, "p1").text(),
+            "Use rose from 1.5 billion in 2019 to 2.6 billion in 2024. The gap remains wide (WSIS)."
+        );
+        let p1 = doc.block("p1").unwrap().as_paragraph().unwrap();
+        assert_eq!(p1.footnotes, ["2", "3"]);
+        assert_eq!(warnings, ["7: note 1 has no mark in the text"]);
+    }
+
+    #[test]
     fn annexes_restart_numbering() {
         let s = spaced(&["1. Body. ", " Annex ", "1. Annexed. "]);
         let (doc, warnings) = read_doc(&s);
@@ -1819,6 +1926,8 @@ mod tests {
         assert!(is_page_furniture("A/81/62", &own));
         assert!(is_page_furniture("25-01234 (F)", &own));
         assert!(is_page_furniture("12", &own));
+        assert!(is_page_furniture("25-01234 (E) 120225 130225", &own));
+        assert!(is_page_furniture("*2501234*", &own));
         assert!(!is_page_furniture("12 A/RES/80/173", &own));
         assert!(!is_page_furniture("A/RES/80/173", &own));
         assert!(is_page_furniture("A/RES/80/173", &[]));
@@ -1846,6 +1955,10 @@ mod tests {
             "session"
         );
         assert!(cover_field("Le Conseil a décidé").is_none());
+        assert_eq!(
+            cover_field("Item 17 of the preliminary list*").unwrap().key,
+            "agenda-item"
+        );
     }
 
     proptest::proptest! {
