@@ -94,7 +94,8 @@ impl Block {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Heading {
     pub id: String,
-    /// 1 = document or annex title, 2 = chapter (`I.`), 3 = section (`A.`), 4 = clause heading.
+    /// 1 = document or annex title, 2 = chapter (`I.`), 3 = section (`A.`), 4 = subsection
+    /// (`1.`) or ITU clause heading (`décide`), 5 = lettered heading (`a)`), 6 = minor heading.
     pub level: u8,
     /// Number as printed, without its trailing dot (`I`, `A`), if any.
     pub number: Option<String>,

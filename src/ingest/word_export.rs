@@ -686,7 +686,7 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
                     s[..*i]
                         .chars()
                         .next_back()
-                        .map_or(true, |c| !c.is_alphanumeric())
+                        .is_none_or(|c| !c.is_alphanumeric())
                 })
                 .map(|(i, _)| i)
         })
