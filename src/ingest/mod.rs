@@ -9,6 +9,7 @@ pub mod builder;
 pub mod detect;
 pub mod pdf_text;
 pub mod un_markdown;
+pub mod vocabulary;
 pub mod word_export;
 
 use std::fmt;

@@ -24,6 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::builder::{DocBuilder, Para};
 use super::detect::is_job_number_line;
+use super::vocabulary::printed_date;
 use crate::model::{Inline, Role};
 use crate::text::is_space;
 
@@ -759,32 +760,6 @@ const LANGUAGES: [&str; 12] = [
     "Chinese",
     "Russian",
 ];
-const MONTHS: [&str; 24] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Recognises a line of a UN cover page.
 fn cover_field(content: &str) -> Option<CoverLine> {
@@ -804,7 +779,7 @@ fn cover_field(content: &str) -> Option<CoverLine> {
     if flat.starts_with("Distr.") && words.len() <= 3 {
         return Some(CoverLine::new("distribution", None, content));
     }
-    if is_date(&words) {
+    if printed_date(content).is_some() {
         return Some(CoverLine::new("date", None, content));
     }
     if words.len() == 1 && LANGUAGES.contains(&words[0]) {
@@ -831,20 +806,6 @@ fn cover_session_or_item(flat: &str, words: &[&str], content: &str) -> Option<Co
         || (flat.starts_with("Item ")
             && (flat.contains("agenda") || flat.contains("preliminary list")));
     (agenda && words.len() <= 10).then(|| CoverLine::new("agenda-item", None, content))
-}
-
-/// `9 février 2026`, `1er mars 2026`, `9 February 2026`, `February 9, 2026`.
-fn is_date(words: &[&str]) -> bool {
-    let day = |w: &str| {
-        let w = w.trim_end_matches(',').trim_end_matches("er");
-        !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())
-    };
-    let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
-    match words {
-        [d, m, y] if day(d) && MONTHS.contains(m) && year(y) => true,
-        [m, d, y] if MONTHS.contains(m) && day(d) && year(y) => true,
-        _ => false,
-    }
 }
 
 /// The symbols of a (possibly joint) document symbol: `A/81/62−E/2026/48` gives both. Empty

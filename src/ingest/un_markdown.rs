@@ -15,6 +15,7 @@ use std::collections::HashSet;
 
 use super::builder::{DocBuilder, Para};
 use super::detect::is_job_number_line;
+use super::vocabulary::printed_date;
 use crate::model::{Emphasis, Inline, Role};
 use crate::text::{is_space, is_superscript_digit, normalize, superscript_to_digit};
 
@@ -462,47 +463,6 @@ const SUBJECTS: [&str; 14] = [
     "the commission",
 ];
 
-const MONTHS: [&str; 24] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// `19 décembre 2025`, `1er juillet 2025`, `19 December 2025`.
-fn is_date(plain: &str) -> bool {
-    let f = fold(plain);
-    let w: Vec<&str> = f.split(' ').collect();
-    let [day, month, year] = w.as_slice() else {
-        return false;
-    };
-    let day = day.strip_suffix("er").unwrap_or(day);
-    day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
-        && MONTHS.contains(month)
-        && year.len() == 4
-        && year.chars().all(|c| c.is_ascii_digit())
-}
-
 /// An enacting formula or opening subject: `L'Assemblée générale,`, `The Economic and Social
 /// Council,`, `Nous, Ministres …,`, `We, the Heads of State …,`. Returns whether the formula is
 /// complete by itself (a bare subject, which prints no final punctuation).
@@ -683,7 +643,7 @@ fn cover_line(raw: &str, prev: Option<&str>) -> Option<CoverLine> {
         "body"
     } else if f.starts_with("distr.") {
         "distribution"
-    } else if is_date(&p) {
+    } else if printed_date(&p).is_some() {
         "date"
     } else if is_session(&f) {
         "session"
@@ -943,7 +903,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         match (end, &pending.kind) {
-            (_, Kind::Closing) => is_date(p),
+            (_, Kind::Closing) => printed_date(p).is_some(),
             (Ending::Open, _) => start == Start::Lower || !heading_like(p),
             (Ending::Soft, _) => start == Start::Lower,
             _ => {

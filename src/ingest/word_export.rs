@@ -20,6 +20,7 @@
 //!   count 1, 2, 3 … quotes another document's paragraphs (annex quotations).
 
 use super::builder::{DocBuilder, Para};
+use super::vocabulary::printed_date;
 use crate::model::{Block, Inline, Role};
 use crate::text::is_space;
 
@@ -356,56 +357,10 @@ fn cover_label(text: &str) -> Option<&'static str> {
     Some(key)
 }
 
-const MONTHS: [&str; 24] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// `14 avril 2026`, `1er mai 2025`, `14 April 2026`, `April 14, 2026`.
-fn is_date(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split(|c: char| is_white(c) || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let day = |w: &str| {
-        let d = w.strip_suffix("er").unwrap_or(w);
-        !d.is_empty() && d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit())
-    };
-    let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
-    let month = |w: &str| MONTHS.contains(&w);
-    match words.as_slice() {
-        [d, m, y] => (day(d) && month(m) && year(y)) || (month(d) && day(m) && year(y)),
-        _ => false,
-    }
-}
-
 /// A TAB-indented header field of the cover page → (key, label, value).
 fn header_field(text: &str) -> (&'static str, Option<String>, String) {
     let t = text.trim_matches(is_white);
-    if is_date(t) {
+    if printed_date(t).is_some() {
         return ("date", None, t.to_string());
     }
     if let Some((label, value)) = t.split_once(':') {
