@@ -36,6 +36,15 @@ impl BuildOptions {
             out: root.join("public"),
         }
     }
+
+    /// Options for the site at `root`, with the output folder its `wsis.yaml` names.
+    pub fn load(root: &Path) -> Result<Self> {
+        let config = crate::config::Config::load(root)?;
+        Ok(BuildOptions {
+            root: root.to_path_buf(),
+            out: root.join(&config.output),
+        })
+    }
 }
 
 /// What a build did.
