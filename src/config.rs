@@ -75,7 +75,7 @@ impl Config {
         if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
             errors.push(Diagnostic::error(
                 file,
-                line_of("base_url"),
+                line_of("base_url:"),
                 "base_url must be an absolute http(s) address, e.g. https://wsis.example.org",
             ));
         }
@@ -150,7 +150,7 @@ mod tests {
     fn errors_name_the_line() {
         let bad = Config::starter().replace("https://wsis.example.org", "wsis.example.org");
         let Err(Error::Input(ds)) = Config::parse(&bad, Path::new("wsis.yaml")) else { panic!() };
-        assert_eq!(ds[0].line, 8, "{ds:?}");
+        assert_eq!(ds[0].line, 9, "{ds:?}");
         let bad = Config::starter().replace("[fr, en]", "[fr, de]");
         let Err(Error::Input(ds)) = Config::parse(&bad, Path::new("wsis.yaml")) else { panic!() };
         assert!(ds.iter().any(|d| d.message.contains("`de`")), "{ds:?}");
