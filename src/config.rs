@@ -67,9 +67,14 @@ impl Config {
     pub fn parse(text: &str, file: &Path) -> Result<Config> {
         let raw: RawConfig = serde_yaml::from_str(text).map_err(|e| {
             let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            Diagnostic::error(file, line, format!("invalid site configuration: {e}")).at_column(column)
+            Diagnostic::error(file, line, format!("invalid site configuration: {e}"))
+                .at_column(column)
         })?;
-        let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).map_or(0, |i| i + 1);
+        let line_of = |needle: &str| {
+            text.lines()
+                .position(|l| l.contains(needle))
+                .map_or(0, |i| i + 1)
+        };
         let mut errors = Vec::new();
         let base_url = raw.base_url.trim_end_matches('/').to_string();
         if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
@@ -80,7 +85,11 @@ impl Config {
             ));
         }
         if raw.languages.is_empty() {
-            errors.push(Diagnostic::error(file, line_of("languages"), "name at least one language"));
+            errors.push(Diagnostic::error(
+                file,
+                line_of("languages"),
+                "name at least one language",
+            ));
         }
         for lang in &raw.languages {
             if !THEME_LANGUAGES.contains(&lang.as_str()) {
@@ -94,12 +103,23 @@ impl Config {
                 ));
             }
             if !raw.title.contains_key(lang) {
-                errors.push(Diagnostic::error(file, line_of("title"), format!("no site title for `{lang}`")));
+                errors.push(Diagnostic::error(
+                    file,
+                    line_of("title"),
+                    format!("no site title for `{lang}`"),
+                ));
             }
         }
         let output = PathBuf::from(raw.output.as_deref().unwrap_or("public"));
-        if output.as_os_str().is_empty() || output == Path::new(".") || output.is_absolute() && output.parent().is_none() {
-            errors.push(Diagnostic::error(file, line_of("output"), "output must name a folder of its own, e.g. public"));
+        if output.as_os_str().is_empty()
+            || output == Path::new(".")
+            || output.is_absolute() && output.parent().is_none()
+        {
+            errors.push(Diagnostic::error(
+                file,
+                line_of("output"),
+                "output must name a folder of its own, e.g. public",
+            ));
         }
         if !errors.is_empty() {
             return Err(Error::Input(errors));
@@ -149,12 +169,22 @@ mod tests {
     #[test]
     fn errors_name_the_line() {
         let bad = Config::starter().replace("https://wsis.example.org", "wsis.example.org");
-        let Err(Error::Input(ds)) = Config::parse(&bad, Path::new("wsis.yaml")) else { panic!() };
+        let Err(Error::Input(ds)) = Config::parse(&bad, Path::new("wsis.yaml")) else {
+            panic!()
+        };
         assert_eq!(ds[0].line, 9, "{ds:?}");
         let bad = Config::starter().replace("[fr, en]", "[fr, de]");
-        let Err(Error::Input(ds)) = Config::parse(&bad, Path::new("wsis.yaml")) else { panic!() };
+        let Err(Error::Input(ds)) = Config::parse(&bad, Path::new("wsis.yaml")) else {
+            panic!()
+        };
         assert!(ds.iter().any(|d| d.message.contains("`de`")), "{ds:?}");
-        let Err(Error::Input(ds)) = Config::parse("title: {fr: x\n", Path::new("wsis.yaml")) else { panic!() };
-        assert!(ds[0].to_string().starts_with("error: wsis.yaml:"), "{}", ds[0]);
+        let Err(Error::Input(ds)) = Config::parse("title: {fr: x\n", Path::new("wsis.yaml")) else {
+            panic!()
+        };
+        assert!(
+            ds[0].to_string().starts_with("error: wsis.yaml:"),
+            "{}",
+            ds[0]
+        );
     }
 }

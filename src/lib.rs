@@ -5,7 +5,10 @@
 pub mod config;
 pub mod diagnostic;
 pub mod ingest;
+pub mod init;
 pub mod model;
 pub mod registry;
+pub mod render;
 pub mod site;
 pub mod text;
+pub mod theme;

@@ -33,12 +33,18 @@ enum Command {
         /// The site folder (holds content/ and seeds/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The output folder [default: ROOT/public]. wsis only replaces a folder it wrote.
+        /// The output folder [default: the `output` of wsis.yaml]. wsis only replaces a folder it
+        /// wrote itself.
         #[arg(long, short)]
         out: Option<PathBuf>,
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
+    },
+    /// Start a new site in DIR (which must be new or empty): wsis.yaml, content/, seeds/.
+    Init {
+        /// The folder to create.
+        dir: PathBuf,
     },
     /// Print the document model of one source file as JSON on stdout; warnings go to stderr.
     Inspect {
@@ -68,7 +74,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<(), Error> {
     match command {
         Command::Build { root, out, quiet } => {
-            let mut opts = BuildOptions::new(&root);
+            let mut opts = BuildOptions::load(&root)?;
             if let Some(out) = out {
                 opts.out = out;
             }
@@ -95,6 +101,17 @@ fn run(command: Command) -> Result<(), Error> {
                     report.warnings.len()
                 );
             }
+            Ok(())
+        }
+        Command::Init { dir } => {
+            let files = wsis::init::init(&dir)?;
+            for f in files {
+                eprintln!("created {}", dir.join(f).display());
+            }
+            eprintln!(
+                "next: put a source under {0}/seeds/fr/, describe it in {0}/content/documents/<id>.yaml, then run `wsis serve --root {0}`",
+                dir.display()
+            );
             Ok(())
         }
         Command::Inspect { file, layout } => {

@@ -10,10 +10,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::ingest;
 use crate::model::Document;
 use crate::registry::{self, DocumentEntry};
+use crate::render::{self, SiteInput};
+use crate::theme::Theme;
 
 /// The manifest wsis writes at the top of every output folder: one relative path per line.
 pub const MANIFEST: &str = ".wsis-output";
@@ -106,13 +109,38 @@ pub fn ingest_all(entries: &[DocumentEntry]) -> Result<(Vec<Document>, Vec<Diagn
     Ok((docs, warnings))
 }
 
-/// Builds the site: every document's model as JSON under `data/`.
+/// Builds the site: every document's page in every language, the home, editorial and root
+/// pages, the sitemap, the theme's assets and every document's model as JSON under `data/`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let config = Config::load(&opts.root)?;
     let entries = registry::load(&opts.root)?;
     let (documents, warnings) = ingest_all(&entries)?;
+    let theme = Theme::load(&opts.root)?;
+    let input = SiteInput {
+        root: &opts.root,
+        config: &config,
+        entries: &entries,
+        documents: &documents,
+    };
+    let pages = render::site_pages(&input, &theme)?;
     let mut out = Output::begin(&opts.out)?;
+    for page in &pages {
+        out.write(&page.path, &page.bytes)?;
+    }
+    write_data(&mut out, &entries, &documents)?;
+    let files_written = out.finish()?;
+    Ok(BuildReport {
+        documents,
+        warnings,
+        files_written,
+        out: opts.out.clone(),
+    })
+}
+
+/// Writes `data/<lang>/<id>.json` for every document and `data/index.json`.
+fn write_data(out: &mut Output, entries: &[DocumentEntry], documents: &[Document]) -> Result<()> {
     let mut index = Vec::new();
-    for entry in &entries {
+    for entry in entries {
         let mut data = Vec::new();
         for doc in documents.iter().filter(|d| d.id == entry.id) {
             let rel = format!("data/{}/{}.json", doc.lang, doc.id);
@@ -135,14 +163,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         });
     }
     let json = serde_json::to_vec_pretty(&index).map_err(|e| Error::Other(e.to_string()))?;
-    out.write("data/index.json", &json)?;
-    let files_written = out.finish()?;
-    Ok(BuildReport {
-        documents,
-        warnings,
-        files_written,
-        out: opts.out.clone(),
-    })
+    out.write("data/index.json", &json)
 }
 
 /// An output folder being written: files go to a temporary sibling folder until [`Output::finish`]

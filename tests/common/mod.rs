@@ -2,6 +2,8 @@
 //! duplicated between a source and its model.
 #![allow(dead_code)]
 
+pub mod html;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

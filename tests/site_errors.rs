@@ -1,0 +1,150 @@
+//! Hostile sources render as inert text; theme mistakes are clear errors that name the template
+//! and line; a failed build leaves the previous site whole.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::html::tags;
+use wsis::config::Config;
+use wsis::site::{self, BuildOptions};
+
+/// A throw-away site with one document.
+struct Site(PathBuf);
+
+impl Site {
+    fn new(name: &str, source: &str, title: &str) -> Site {
+        let dir = std::env::temp_dir().join(format!("wsis-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let entry = format!(
+            "symbols: [A/RES/99/1]\nbody: {{fr: Assemblée générale, en: General Assembly}}\ndate: 2026-01-05\ntitle:\n  fr: {title:?}\n  en: Title\nsources:\n  fr: seeds/fr/x.txt\nlayout: un-markdown\n"
+        );
+        let site = Site(dir);
+        site.write("wsis.yaml", Config::starter());
+        site.write("content/documents/x.yaml", &entry);
+        site.write("seeds/fr/x.txt", source);
+        site
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let path = self.0.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn build(&self) -> Result<site::BuildReport, wsis::diagnostic::Error> {
+        site::build(&BuildOptions::load(&self.0).unwrap())
+    }
+
+    fn out(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.0.join("public").join(rel)).unwrap()
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const PLAIN: &str = "Rappelant la résolution 70/125,\n\n1. Nous réaffirmons notre attachement aux textes du Sommet.\n\n2. Nous décidons de poursuivre nos travaux.\n";
+
+#[test]
+fn script_and_markup_in_a_source_render_as_inert_text() {
+    let source = "Rappelant la résolution <script>alert(1)</script>,\n\n1. Nous \"><img src=x onerror=alert(2)> décidons de poursuivre.\n\n2. Nous <b onmouseover=alert(3)>notons</b> les progrès.\n";
+    let site = Site::new("xss", source, "</title><script>alert('t')</script> Titre");
+    site.build().unwrap();
+    for page in ["fr/x.html", "en/x.html", "fr/index.html", "en/index.html"] {
+        let html = site.out(page);
+        for tag in tags(&html) {
+            assert_ne!(tag.name, "img", "{page}: an <img> got through");
+            assert_ne!(tag.name, "b", "{page}: a <b> got through");
+            assert!(
+                tag.attrs.iter().all(|(n, _)| !n.starts_with("on")),
+                "{page}: an event handler got through: {tag:?}"
+            );
+            if tag.name == "script" {
+                assert!(
+                    tag.attr("src").is_some() || tag.attr("type") == Some("application/ld+json"),
+                    "{page}: inline script {tag:?}"
+                );
+            }
+        }
+    }
+    let doc = site.out("fr/x.html");
+    assert!(
+        doc.contains("&lt;script>alert(1)&lt;/script>")
+            || doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the text is shown"
+    );
+    assert!(
+        doc.contains("onerror=alert(2)"),
+        "the text is kept, as text"
+    );
+}
+
+#[test]
+fn a_template_error_names_the_template_and_its_line() {
+    let site = Site::new("tplerr", PLAIN, "Titre");
+    site.write("themes/default/templates/home.html", "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ site_title | no_such_filter }}</p>\n{% endblock main %}\n");
+    let err = site.build().unwrap_err().to_string();
+    assert!(err.contains("home.html"), "{err}");
+    assert!(err.contains(":3:"), "the line is named: {err}");
+    assert!(
+        err.contains("themes/default/templates/home.html"),
+        "the file is named: {err}"
+    );
+}
+
+#[test]
+fn a_missing_template_or_asset_is_a_clear_error() {
+    let site = Site::new("missing", PLAIN, "Titre");
+    site.write("themes/default/templates/page.html", "{% extends \"base.html\" %}\n{% block main %}{% include \"partials/absent.html\" %}{% endblock main %}\n");
+    let err = site.build().unwrap_err().to_string();
+    assert!(err.contains("partials/absent.html"), "{err}");
+    let theme = wsis::theme::Theme::load(&site.0).unwrap();
+    let err = theme.file("static/absent.css").unwrap_err().to_string();
+    assert!(
+        err.contains("static/absent.css") && err.contains("themes/default"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_whole() {
+    let site = Site::new("keep", PLAIN, "Titre");
+    site.build().unwrap();
+    let before = site.out("fr/x.html");
+    site.write("content/documents/x.yaml", "symbols: [A/RES/99/1\n");
+    let err = site.build().unwrap_err().to_string();
+    assert!(err.contains("x.yaml:"), "{err}");
+    assert_eq!(site.out("fr/x.html"), before);
+    let leftovers: Vec<_> = std::fs::read_dir(&site.0)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("wsis-staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folder is left behind");
+}
+
+#[test]
+fn an_editorial_page_missing_in_one_language_falls_back_marked() {
+    let site = Site::new("fallback", PLAIN, "Titre");
+    site.write(
+        "content/pages/notes.fr.md",
+        "# Notes de la rédaction\n\nUn texte.\n",
+    );
+    site.build().unwrap();
+    let en = site.out("en/notes.html");
+    assert!(
+        en.contains("This document has no English text yet") || en.contains("class=notice"),
+        "notice shown"
+    );
+    let t = tags(&en);
+    assert!(
+        t.iter()
+            .any(|t| t.name == "div" && t.attr("lang") == Some("fr")),
+        "French content marked"
+    );
+    assert!(Path::new(&site.0.join("public/fr/notes.html")).is_file());
+}
