@@ -129,7 +129,7 @@ mod tests {
     use super::*;
 
     fn strings() -> Strings {
-        let text = "a: {fr: Bonjour {n}, en: Hello {n}}\nmonths:\n  fr: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]\n  en: [January, February, March, April, May, June, July, August, September, October, November, December]\n";
+        let text = "a: {fr: \"Bonjour {n}\", en: \"Hello {n}\"}\nmonths:\n  fr: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]\n  en: [January, February, March, April, May, June, July, August, September, October, November, December]\n";
         Strings::parse(text, Path::new("strings.yaml"), &["fr".into(), "en".into()]).unwrap()
     }
 
