@@ -7,5 +7,6 @@ pub mod diagnostic;
 pub mod ingest;
 pub mod model;
 pub mod registry;
+pub mod serve;
 pub mod site;
 pub mod text;
