@@ -28,7 +28,10 @@ fn time<F: FnMut()>(runs: usize, mut f: F) -> Vec<Duration> {
 
 fn copy_tree(from: &Path, to: &Path) -> usize {
     let mut bytes = 0;
-    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let rel = e.path().strip_prefix(from).unwrap();
         let dest = to.join(rel);
         if e.file_type().is_dir() {
@@ -51,7 +54,10 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let scratch = std::env::temp_dir().join(format!("wsis-bench-build-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&scratch);
-    let opts = BuildOptions { root: root.clone(), out: scratch.join("public") };
+    let opts = BuildOptions {
+        root: root.clone(),
+        out: scratch.join("public"),
+    };
 
     let mut files = 0;
     let build = time(runs, || {
@@ -69,10 +75,26 @@ fn main() {
     });
     let (b, c, i) = (median(build), median(copy), median(ingest));
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    println!("corpus site: {files} files, {:.0} KiB; {runs} runs, medians", bytes as f64 / 1024.0);
-    println!("full build (ingest + render + minify + write + swap): {:.1} ms", ms(b));
-    println!("floor: copy of the output tree:                       {:.1} ms", ms(c));
-    println!("ingest alone:                                         {:.1} ms", ms(i));
-    println!("ratio build / copy: {:.1}   build / ingest: {:.1}", ms(b) / ms(c), ms(b) / ms(i));
+    println!(
+        "corpus site: {files} files, {:.0} KiB; {runs} runs, medians",
+        bytes as f64 / 1024.0
+    );
+    println!(
+        "full build (ingest + render + minify + write + swap): {:.1} ms",
+        ms(b)
+    );
+    println!(
+        "floor: copy of the output tree:                       {:.1} ms",
+        ms(c)
+    );
+    println!(
+        "ingest alone:                                         {:.1} ms",
+        ms(i)
+    );
+    println!(
+        "ratio build / copy: {:.1}   build / ingest: {:.1}",
+        ms(b) / ms(c),
+        ms(b) / ms(i)
+    );
     let _ = std::fs::remove_dir_all(&scratch);
 }

@@ -9,6 +9,7 @@ pub mod init;
 pub mod model;
 pub mod registry;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod text;
 pub mod theme;

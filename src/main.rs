@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use wsis::diagnostic::Error;
 use wsis::ingest::{self, Layout};
+use wsis::serve::ServeOptions;
 use wsis::site::{self, BuildOptions};
 
 #[derive(Parser)]
@@ -19,7 +20,8 @@ a static site and open data.\n\nA site is a folder with content/documents/*.yaml
 document) and the source files they name (seeds/<lang>/*.txt).",
     after_help = "Examples:\n  wsis build                       build ./public from ./content and ./seeds\n  \
 wsis inspect seeds/fr/c26-93.txt print the model of one source as JSON\n  \
-wsis inspect notes.txt --layout pdf-text"
+wsis inspect notes.txt --layout pdf-text\n  \
+wsis serve                       preview at http://127.0.0.1:8080/, rebuilt on every change"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -45,6 +47,40 @@ enum Command {
     Init {
         /// The folder to create.
         dir: PathBuf,
+    },
+    /// Preview the site: build it, serve it on 127.0.0.1, rebuild and reload pages on change.
+    #[command(
+        long_about = "Preview the site locally.\n\n\
+wsis serve builds the site once (as `wsis build` does), then serves the output folder at \
+http://127.0.0.1:PORT/ for this computer only. It watches content/, seeds/, themes/ and \
+wsis.yaml, and rebuilds whenever a file there is added, removed or changed. Open pages reload \
+by themselves after a successful rebuild.\n\n\
+A failed rebuild changes nothing in the output folder: the previous output goes on being \
+served, the error (with its file and line) is printed here and shown in a banner in the open \
+pages, and the next change is rebuilt as usual.\n\n\
+The server is for previewing only: it adds a small live-reload script to every HTML page it \
+serves (the files on disk are left as built) and sends nothing but the output folder's files. \
+Publish the output of `wsis build` instead.\n\n\
+Stop it with Ctrl-C.",
+        after_help = "Examples:\n  wsis serve                 build ./public and serve it at http://127.0.0.1:8080/\n  \
+wsis serve --port 3000     use another port\n  \
+wsis serve --port 0        let the system choose a free port (printed at start)\n  \
+wsis serve --root site --out /tmp/preview"
+    )]
+    Serve {
+        /// The site folder (holds wsis.yaml, content/ and seeds/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on, on 127.0.0.1 only; 0 picks any free port.
+        #[arg(long, short, default_value_t = wsis::serve::DEFAULT_PORT)]
+        port: u16,
+        /// The output folder [default: the `output` of wsis.yaml, usually ROOT/public]. wsis
+        /// only replaces a folder it wrote.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Print nothing but errors and the address.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Print the document model of one source file as JSON on stdout; warnings go to stderr.
     Inspect {
@@ -113,6 +149,21 @@ fn run(command: Command) -> Result<(), Error> {
                 dir.display()
             );
             Ok(())
+        }
+        Command::Serve {
+            root,
+            port,
+            out,
+            quiet,
+        } => {
+            let mut build = BuildOptions::load(&root)?;
+            if let Some(out) = out {
+                build.out = out;
+            }
+            let mut opts = ServeOptions::new(build);
+            opts.port = port;
+            opts.quiet = quiet;
+            wsis::serve::serve(opts)
         }
         Command::Inspect { file, layout } => {
             let ingested = ingest::read_file(&file, layout)?;

@@ -4,12 +4,20 @@
 use std::collections::HashMap;
 
 fn colours() -> HashMap<String, (f64, f64, f64)> {
-    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/static/style.css")).unwrap();
+    let css = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/static/style.css"
+    ))
+    .unwrap();
     let mut out = HashMap::new();
     for line in css.lines() {
         let line = line.trim();
-        let Some(rest) = line.strip_prefix("--") else { continue };
-        let Some((name, value)) = rest.split_once(':') else { continue };
+        let Some(rest) = line.strip_prefix("--") else {
+            continue;
+        };
+        let Some((name, value)) = rest.split_once(':') else {
+            continue;
+        };
         let value = value.trim().trim_end_matches(';').trim();
         if let Some(hex) = value.strip_prefix('#').filter(|h| h.len() == 6) {
             let c = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap() as f64 / 255.0;
@@ -20,7 +28,13 @@ fn colours() -> HashMap<String, (f64, f64, f64)> {
 }
 
 fn luminance((r, g, b): (f64, f64, f64)) -> f64 {
-    let lin = |c: f64| if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) };
+    let lin = |c: f64| {
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
     0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
 }
 
@@ -32,7 +46,10 @@ fn contrast(a: (f64, f64, f64), b: (f64, f64, f64)) -> f64 {
 #[test]
 fn text_and_controls_meet_aa_contrast() {
     let c = colours();
-    let get = |n: &str| *c.get(n).unwrap_or_else(|| panic!("--{n} is not declared in style.css"));
+    let get = |n: &str| {
+        *c.get(n)
+            .unwrap_or_else(|| panic!("--{n} is not declared in style.css"))
+    };
     for (fg, bg, min) in [
         ("text", "paper", 4.5),
         ("muted", "paper", 4.5),
@@ -45,7 +62,10 @@ fn text_and_controls_meet_aa_contrast() {
         ("text", "focus", 4.5),
     ] {
         let ratio = contrast(get(fg), get(bg));
-        assert!(ratio >= min, "--{fg} on --{bg}: {ratio:.2}:1, below {min}:1");
+        assert!(
+            ratio >= min,
+            "--{fg} on --{bg}: {ratio:.2}:1, below {min}:1"
+        );
     }
 }
 
