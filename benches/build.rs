@@ -4,27 +4,13 @@
 //!
 //! Run: `cargo bench --bench build` (add `-- --runs 30` for more samples).
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::{median, ms, time};
 use wsis::registry;
 use wsis::site::{self, BuildOptions};
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn time<F: FnMut()>(runs: usize, mut f: F) -> Vec<Duration> {
-    f();
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect()
-}
 
 fn copy_tree(from: &Path, to: &Path) -> usize {
     let mut bytes = 0;
@@ -44,13 +30,7 @@ fn copy_tree(from: &Path, to: &Path) -> usize {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let runs = args
-        .iter()
-        .position(|a| a == "--runs")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(15usize);
+    let runs = common::runs(15);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let scratch = std::env::temp_dir().join(format!("wsis-bench-build-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&scratch);
@@ -74,7 +54,6 @@ fn main() {
         std::hint::black_box(site::ingest_all(&entries).unwrap());
     });
     let (b, c, i) = (median(build), median(copy), median(ingest));
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!(
         "corpus site: {files} files, {:.0} KiB; {runs} runs, medians",
         bytes as f64 / 1024.0

@@ -7,41 +7,16 @@
 //!
 //! Run: `cargo bench --bench ingest` (add `-- --runs 50` for more samples).
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::{median, p95, time};
 use wsis::ingest;
 use wsis::text::{decode_source, normalize};
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn p95(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[(v.len() * 95 / 100).min(v.len() - 1)]
-}
-
-fn time<F: FnMut()>(runs: usize, mut f: F) -> Vec<Duration> {
-    f(); // warm-up
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect()
-}
-
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let runs = args
-        .iter()
-        .position(|a| a == "--runs")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(30usize);
+    let runs = common::runs(30);
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(&dir)
         .into_iter()

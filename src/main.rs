@@ -122,20 +122,7 @@ fn run(command: Command) -> Result<(), Error> {
                 }
             }
             if !quiet {
-                let paragraphs: usize = report
-                    .documents
-                    .iter()
-                    .map(|d| d.paragraphs().count())
-                    .sum();
-                eprintln!(
-                    "built {} document(s), {} paragraphs, {} file(s) into {} in {} ms ({} warning(s))",
-                    report.documents.len(),
-                    paragraphs,
-                    report.files_written,
-                    report.out.display(),
-                    started.elapsed().as_millis(),
-                    report.warnings.len()
-                );
+                eprintln!("{}", report.summary(started.elapsed()));
             }
             Ok(())
         }

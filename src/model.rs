@@ -228,6 +228,17 @@ impl Inline {
     }
 }
 
+/// The text of runs with each footnote mark written as its number, glued as marks are printed
+/// (`Séville1,`): for plain-text values and for counting a source's words.
+pub fn text_with_marks(runs: &[Inline]) -> String {
+    runs.iter()
+        .map(|r| match r {
+            Inline::NoteRef { number } => number.as_str(),
+            other => other.text(),
+        })
+        .collect()
+}
+
 impl Document {
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.blocks.iter().filter_map(Block::as_paragraph)

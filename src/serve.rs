@@ -207,20 +207,7 @@ fn build_and_report(opts: &BuildOptions, quiet: bool) -> Result<BuildReport> {
         for w in &report.warnings {
             eprintln!("{w}");
         }
-        let paragraphs: usize = report
-            .documents
-            .iter()
-            .map(|d| d.paragraphs().count())
-            .sum();
-        eprintln!(
-            "built {} document(s), {} paragraphs, {} file(s) into {} in {} ms ({} warning(s))",
-            report.documents.len(),
-            paragraphs,
-            report.files_written,
-            report.out.display(),
-            started.elapsed().as_millis(),
-            report.warnings.len()
-        );
+        eprintln!("{}", report.summary(started.elapsed()));
     }
     Ok(report)
 }

@@ -59,6 +59,22 @@ pub struct BuildReport {
     pub out: PathBuf,
 }
 
+impl BuildReport {
+    /// One line for the terminal: `built 5 document(s), 420 paragraphs, 28 file(s) into public
+    /// in 150 ms (20 warning(s))`.
+    pub fn summary(&self, elapsed: std::time::Duration) -> String {
+        let paragraphs: usize = self.documents.iter().map(|d| d.paragraphs().count()).sum();
+        format!(
+            "built {} document(s), {paragraphs} paragraphs, {} file(s) into {} in {} ms ({} warning(s))",
+            self.documents.len(),
+            self.files_written,
+            self.out.display(),
+            elapsed.as_millis(),
+            self.warnings.len()
+        )
+    }
+}
+
 /// One document's data file: the model plus the format tag.
 #[derive(Serialize)]
 struct DataFile<'a> {

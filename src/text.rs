@@ -145,6 +145,17 @@ fn leading_space(s: &str) -> char {
         .unwrap_or(' ')
 }
 
+/// The longest end of `s` whose characters all satisfy `keep` (`trailing_run("vol. 2515", char::is_alphanumeric)` is `2515`).
+pub fn trailing_run(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| keep(c))
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
 /// A lower-case ASCII slug: letters and digits folded to ASCII, other characters to `-`.
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
@@ -244,6 +255,14 @@ mod tests {
         assert_eq!(normalize_run(" a  b "), " a b ");
         assert_eq!(normalize_run("a"), "a");
         assert_eq!(normalize_run("   "), " ");
+    }
+
+    #[test]
+    fn trailing_runs() {
+        assert_eq!(trailing_run("vol. 2515", char::is_alphanumeric), "2515");
+        assert_eq!(trailing_run("avant-", char::is_alphabetic), "");
+        assert_eq!(trailing_run("km", char::is_alphabetic), "km");
+        assert_eq!(trailing_run("", char::is_alphabetic), "");
     }
 
     #[test]

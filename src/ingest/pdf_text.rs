@@ -26,7 +26,7 @@ use super::builder::{DocBuilder, Para};
 use super::detect::is_job_number_line;
 use super::vocabulary::printed_date;
 use crate::model::{Inline, Role};
-use crate::text::is_space;
+use crate::text::{is_space, trailing_run};
 
 /// Reads `text` (decoded, LF line ends) into `b`.
 pub fn read(text: &str, b: &mut DocBuilder) {
@@ -218,14 +218,7 @@ fn hyphen_join(last: &str, next: &str, ctx: &Context) -> Join {
     let Some(stem) = last.strip_suffix('-') else {
         return Join::Space;
     };
-    let left: String = stem
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let left = trailing_run(stem, char::is_alphabetic);
     let right: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
     if left.is_empty() || right.is_empty() {
         return if left.is_empty() {

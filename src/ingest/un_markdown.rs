@@ -17,7 +17,7 @@ use super::builder::{DocBuilder, Para};
 use super::detect::is_job_number_line;
 use super::vocabulary::printed_date;
 use crate::model::{Emphasis, Inline, Role};
-use crate::text::{is_space, is_superscript_digit, normalize, superscript_to_digit};
+use crate::text::{is_space, is_superscript_digit, normalize, superscript_to_digit, trailing_run};
 
 /// Reads a UN text with Markdown traces into the builder.
 pub fn read(text: &str, b: &mut DocBuilder) {
@@ -212,15 +212,7 @@ fn is_note_mark(number: &str, glued: bool, before: &str, notes: &HashSet<String>
     if notes.contains(number) {
         return true;
     }
-    let last_word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    glued && !UNITS.contains(&last_word.as_str())
+    glued && !UNITS.contains(&trailing_run(before, char::is_alphanumeric))
 }
 
 fn flush_text(buf: &mut String, toks: &mut Vec<Tok>) {

@@ -21,7 +21,7 @@
 
 use super::builder::{DocBuilder, Para};
 use super::vocabulary::printed_date;
-use crate::model::{Block, Inline, Role};
+use crate::model::{text_with_marks, Block, Inline, Role};
 use crate::text::is_space;
 
 /// Reads a Word export into the builder.
@@ -651,17 +651,6 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
     let url = tail[..len].trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '»', '\'']);
     let min = if url.starts_with("www.") { 5 } else { 9 };
     (url.len() >= min).then_some((start, start + url.len()))
-}
-
-/// The text of runs with each note mark written as its number (for cover values, which are
-/// plain strings).
-fn runs_with_marks(runs: &[Inline]) -> String {
-    runs.iter()
-        .map(|r| match r {
-            Inline::NoteRef { number } => number.as_str(),
-            other => other.text(),
-        })
-        .collect()
 }
 
 /// A footnote's text found on a line.
@@ -1345,10 +1334,10 @@ impl<'a> Reader<'a> {
     /// The text of a cover line with its notes emitted; a note mark stays as its number.
     fn cover_text(&mut self, b: &mut DocBuilder, i: usize, text: &str) -> (String, usize) {
         let c = self.content(b, i, text);
-        let mut value = runs_with_marks(&c.runs);
+        let mut value = text_with_marks(&c.runs);
         if let Some(tail) = &c.tail {
             value.push(' ');
-            value.push_str(&runs_with_marks(tail));
+            value.push_str(&text_with_marks(tail));
         }
         let c = Content { tail: None, ..c };
         (value, self.finish_content(b, c))

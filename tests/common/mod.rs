@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 use wsis::ingest::{self, Ingested, Layout};
-use wsis::model::{Document, Inline};
+use wsis::model::{text_with_marks, Document};
 use wsis::text::words;
 
 pub fn seed_path(name: &str) -> PathBuf {
@@ -51,16 +51,6 @@ fn bag(texts: impl Iterator<Item = String>) -> Bag {
     b
 }
 
-/// The text of runs with each footnote mark written as its number, glued as a mark is printed.
-fn runs_with_marks(runs: &[Inline]) -> String {
-    runs.iter()
-        .map(|r| match r {
-            Inline::NoteRef { number } => number.as_str(),
-            other => other.text(),
-        })
-        .collect()
-}
-
 /// Every word the model holds: cover labels and values, block texts with their note marks, and
 /// each note's number and text.
 pub fn model_texts(doc: &Document) -> Vec<String> {
@@ -76,11 +66,11 @@ pub fn model_texts(doc: &Document) -> Vec<String> {
         if let Some(n) = b.number() {
             out.push(n.to_string());
         }
-        out.push(runs_with_marks(b.runs()));
+        out.push(text_with_marks(b.runs()));
     }
     for f in &doc.footnotes {
         out.push(f.number.clone());
-        out.push(runs_with_marks(&f.runs));
+        out.push(text_with_marks(&f.runs));
     }
     out
 }
