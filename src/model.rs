@@ -26,6 +26,105 @@ pub struct Document {
     pub cover: Vec<CoverField>,
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
+    /// References from this document's paragraphs and notes to paragraphs and documents, found
+    /// and checked by [`crate::link`]. Empty until the corpus is linked.
+    #[serde(default)]
+    pub citations: Vec<Citation>,
+}
+
+/// A reference from a paragraph (or note) of one document to paragraphs of a document, or to a
+/// whole document.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Citation {
+    /// Id of the citing block or footnote (`p12`, `annex1-p67`, `fn3`).
+    pub from: String,
+    /// Byte range of the reference in the citing block's `text`; empty (0, 0) when the whole
+    /// block is the reference (an annex entry, a reused paragraph).
+    pub start: usize,
+    pub end: usize,
+    /// The reference as printed (`paragraphes 67 et 113 de la Résolution 80/173`).
+    pub text: String,
+    pub kind: CitationKind,
+    pub status: CitationStatus,
+    /// Canonical symbol or name of the cited text (`A/RES/80/173`, `Tunis Agenda`), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_symbol: Option<String>,
+    /// Registry id of the cited document when it is in the corpus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_doc: Option<String>,
+    /// Cited paragraph or point numbers, as printed.
+    #[serde(default)]
+    pub target_paragraphs: Vec<String>,
+    /// Block ids the numbers resolve to in the cited document.
+    #[serde(default)]
+    pub target_ids: Vec<String>,
+    /// For a mismatch: the number of the paragraph whose text the quotation does match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested: Option<String>,
+    /// Address of an official copy outside the corpus (`https://undocs.org/fr/A/RES/70/125`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// For quotations and reuse: how much of the cited paragraph's wording the citing text
+    /// carries (0–1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f64>,
+    /// Why the reference is unresolved, or what was checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum CitationKind {
+    /// Paragraphs or points cited by number (`paragraphe 67 de la résolution 80/173`).
+    Explicit,
+    /// An annex entry that reproduces a paragraph under its number.
+    AnnexQuote,
+    /// A quoted passage (or unnumbered annex entry) matched to its source paragraph by text.
+    Quotation,
+    /// A paragraph that takes over most of another document's paragraph without citing it.
+    Reuse,
+    /// A document cited by its symbol only.
+    Symbol,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum CitationStatus {
+    /// The quoted text matches the cited paragraph.
+    Verified,
+    /// The quoted text does not match the cited paragraph; `suggested` names the one it matches.
+    Mismatch,
+    /// The target is in the corpus but there is no quoted text to compare.
+    Unverified,
+    /// The target is outside the corpus; `url` gives its official copy.
+    External,
+    /// The target could not be found; the reference stays text and is reported.
+    Unresolved,
+}
+
+impl CitationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CitationKind::Explicit => "explicit",
+            CitationKind::AnnexQuote => "annex-quote",
+            CitationKind::Quotation => "quotation",
+            CitationKind::Reuse => "reuse",
+            CitationKind::Symbol => "symbol",
+        }
+    }
+}
+
+impl CitationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CitationStatus::Verified => "verified",
+            CitationStatus::Mismatch => "mismatch",
+            CitationStatus::Unverified => "unverified",
+            CitationStatus::External => "external",
+            CitationStatus::Unresolved => "unresolved",
+        }
+    }
 }
 
 /// A labelled field of the cover page or cover block (`Objet`, `Distr. générale`, the date …).

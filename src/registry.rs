@@ -27,6 +27,9 @@ struct Entry {
     date: String,
     /// Title per language.
     title: BTreeMap<String, String>,
+    /// Short name per language, for documents without a symbol (`Rapport UIT sur le SMSI+20`).
+    #[serde(default)]
+    short: BTreeMap<String, String>,
     /// Source per language: a path relative to the site root, or `{ file, layout }`.
     sources: BTreeMap<String, SourceEntry>,
     /// Layout of every source, unless a source names its own.
@@ -60,6 +63,7 @@ pub struct DocumentEntry {
     pub body: BTreeMap<String, String>,
     pub date: String,
     pub title: BTreeMap<String, String>,
+    pub short: BTreeMap<String, String>,
     pub sources: BTreeMap<String, Source>,
 }
 
@@ -81,6 +85,17 @@ impl DocumentEntry {
         self.symbols
             .first()
             .map_or(self.id.as_str(), String::as_str)
+    }
+
+    /// How citations name the document: its symbols, or its short name, or its title.
+    pub fn name_in(&self, lang: &str) -> String {
+        if !self.symbols.is_empty() {
+            return self.symbols.join(" – ");
+        }
+        match self.short.get(lang).or_else(|| self.short.values().next()) {
+            Some(s) => s.clone(),
+            None => format!("« {} »", self.title_in(lang)),
+        }
     }
 
     /// The title in `lang`, falling back to any title.
@@ -246,6 +261,7 @@ pub fn load_entry(root: &Path, file: &Path) -> Result<DocumentEntry> {
         body: entry.body,
         date: entry.date,
         title: entry.title,
+        short: entry.short,
         sources,
     })
 }

@@ -130,7 +130,8 @@ pub fn ingest_all(entries: &[DocumentEntry]) -> Result<(Vec<Document>, Vec<Diagn
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let config = Config::load(&opts.root)?;
     let entries = registry::load(&opts.root)?;
-    let (documents, warnings) = ingest_all(&entries)?;
+    let (mut documents, mut warnings) = ingest_all(&entries)?;
+    warnings.extend(crate::link::link(&entries, &mut documents));
     let theme = Theme::load(&opts.root)?;
     let input = SiteInput {
         root: &opts.root,

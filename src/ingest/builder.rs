@@ -599,6 +599,7 @@ impl DocBuilder {
             cover: self.cover,
             blocks: self.blocks,
             footnotes: self.footnotes,
+            citations: Vec::new(),
         };
         (doc, self.diagnostics)
     }

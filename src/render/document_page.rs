@@ -6,8 +6,9 @@
 
 use serde::Serialize;
 
-use super::inline::{runs_html, NoteMarks};
+use super::inline::{runs_html_with_spans, NoteMarks};
 use super::pages::{base, Base, NavItem};
+use super::references::{BacklinkView, RefView, References};
 use super::{seo, OutputFile, Renderer, SiteInput};
 use crate::diagnostic::{Error, Result};
 use crate::model::{Block, Document, Paragraph, Role};
@@ -83,6 +84,10 @@ struct BlockView {
     permalink_label: String,
     /// Nesting depth of items, for indentation.
     depth: usize,
+    /// References of the whole paragraph (an annex entry's source, similar text).
+    refs: Vec<RefView>,
+    /// The paragraphs that cite this one.
+    cited_in: Vec<BacklinkView>,
 }
 
 #[derive(Serialize)]
@@ -97,6 +102,7 @@ struct NoteView {
 pub fn render(
     r: &Renderer,
     input: &SiteInput,
+    refs: &References,
     entry: &DocumentEntry,
     lang: &str,
     nav: &[NavItem],
@@ -116,15 +122,13 @@ pub fn render(
     let url = base.page.canonical.clone();
     let mut marks = NoteMarks::new(&doc.footnotes);
     let note_label = |n: &str| r.strings.fill(lang, "note_ref", &[("n", n)]);
-    let cite_name = if entry.symbols.is_empty() {
-        format!("« {} »", entry.title_in(&doc.lang))
-    } else {
-        entry.symbol().to_string()
-    };
+    let cite_name = entry.name_in(lang);
     let mut blocks = Vec::with_capacity(doc.blocks.len());
     let mut outline = Outline::default();
+    let mut previews = 0;
     for b in &doc.blocks {
-        let html = runs_html(b.runs(), &mut marks, &note_label);
+        let spans = refs.spans(r, lang, doc, b.id(), &mut previews);
+        let html = runs_html_with_spans(b.runs(), &mut marks, &note_label, &spans);
         let view = match b {
             Block::Heading(h) => BlockView {
                 heading: true,
@@ -137,6 +141,8 @@ pub fn render(
                 url: format!("{url}#{}", h.id),
                 permalink_label: r.strings.fill(lang, "permalink", &[("n", &h.id)]),
                 depth: 0,
+                refs: Vec::new(),
+                cited_in: refs.cited_in(r, lang, doc, &h.id),
             },
             Block::Paragraph(p) => BlockView {
                 heading: false,
@@ -145,7 +151,7 @@ pub fn render(
                 role: p.role.as_str(),
                 number: paragraph_number(p),
                 html,
-                cite: citation(r, lang, doc, p).map(|c| format!("{cite_name}, {c}")),
+                cite: paragraph_citation(r, lang, doc, p).map(|c| format!("{cite_name}, {c}")),
                 url: format!("{url}#{}", p.id),
                 permalink_label: r.strings.fill(
                     lang,
@@ -153,6 +159,8 @@ pub fn render(
                     &[("n", p.number.as_deref().unwrap_or(&p.id))],
                 ),
                 depth: depth(doc, p),
+                refs: refs.block_refs(r, lang, doc, &p.id),
+                cited_in: refs.cited_in(r, lang, doc, &p.id),
             },
         };
         blocks.push(view);
@@ -163,7 +171,12 @@ pub fn render(
         .map(|f| NoteView {
             id: f.id.clone(),
             number: f.number.clone(),
-            html: runs_html(&f.runs, &mut NoteMarks::default(), &note_label),
+            html: runs_html_with_spans(
+                &f.runs,
+                &mut NoteMarks::default(),
+                &note_label,
+                &refs.spans(r, lang, doc, &f.id, &mut previews),
+            ),
             backrefs: marks.marks_of(&f.number).to_vec(),
         })
         .collect();
@@ -256,7 +269,7 @@ impl Outline {
 }
 
 /// The text to show on the `lang` page: the text in that language, else the first one there is.
-fn pick_text<'a>(
+pub(crate) fn pick_text<'a>(
     documents: &'a [Document],
     entry: &DocumentEntry,
     lang: &str,
@@ -332,7 +345,12 @@ fn depth(doc: &Document, p: &Paragraph) -> usize {
 
 /// The citation of a paragraph after the document's symbol (`par. 67`, `par. 5 a)`,
 /// `alinéa 3 du préambule`, `décide, point 5`), or `None` for blocks cited through their parent.
-fn citation(r: &Renderer, lang: &str, doc: &Document, p: &Paragraph) -> Option<String> {
+pub(crate) fn paragraph_citation(
+    r: &Renderer,
+    lang: &str,
+    doc: &Document,
+    p: &Paragraph,
+) -> Option<String> {
     let s = &r.strings;
     let ordinal = |prefix: &str| {
         p.id.rsplit('-')

@@ -61,22 +61,76 @@ impl NoteMarks {
     }
 }
 
+/// A stretch of a block's plain text to wrap in markup (a citation link): byte range in the
+/// block's `text`, the opening markup and the closing markup (already escaped HTML).
+#[derive(Debug, Clone)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub open: String,
+    pub close: String,
+    /// Markup to write after the span (a preview of the cited paragraph).
+    pub after: String,
+}
+
 /// Renders runs as HTML. `note_label` gives the accessible name of a note mark (`Note 3`).
 pub fn runs_html(
     runs: &[Inline],
     marks: &mut NoteMarks,
     note_label: &dyn Fn(&str) -> String,
 ) -> String {
+    runs_html_with_spans(runs, marks, note_label, &[])
+}
+
+/// Writes `text`, which starts at byte `pos` of the block's plain text, escaped, opening and
+/// closing the spans that start or end inside it. A span still open at the end of the text is
+/// closed there and reopened by the next piece of text.
+fn text_with_spans(out: &mut String, text: &str, pos: usize, spans: &[Span]) {
+    let end = pos + text.len();
+    let mut cut = pos;
+    for s in spans.iter().filter(|s| s.start < end && s.end > pos) {
+        let a = s.start.max(pos);
+        let b = s.end.min(end);
+        if a < cut || !(text.is_char_boundary(a - pos) && text.is_char_boundary(b - pos)) {
+            continue;
+        }
+        out.push_str(&escape(&text[cut - pos..a - pos]));
+        out.push_str(&s.open);
+        out.push_str(&escape(&text[a - pos..b - pos]));
+        out.push_str(&s.close);
+        if s.end <= end {
+            out.push_str(&s.after);
+        }
+        cut = b;
+    }
+    out.push_str(&escape(&text[cut - pos..]));
+}
+
+/// Renders runs as HTML with `spans` (sorted, not overlapping) wrapped around stretches of the
+/// block's plain text.
+pub fn runs_html_with_spans(
+    runs: &[Inline],
+    marks: &mut NoteMarks,
+    note_label: &dyn Fn(&str) -> String,
+    spans: &[Span],
+) -> String {
     let mut out = String::new();
+    let mut pos = 0;
     for run in runs {
         match run {
-            Inline::Text { text } => out.push_str(&escape(text)),
+            Inline::Text { text } => {
+                text_with_spans(&mut out, text, pos, spans);
+                pos += text.len();
+            }
             Inline::Emphasis { style, text } => {
                 let tag = match style {
                     Emphasis::Bold => "strong",
                     Emphasis::Italic => "em",
                 };
-                out.push_str(&format!("<{tag}>{}</{tag}>", escape(text)));
+                out.push_str(&format!("<{tag}>"));
+                text_with_spans(&mut out, text, pos, spans);
+                out.push_str(&format!("</{tag}>"));
+                pos += text.len();
             }
             Inline::NoteRef { number } => match marks.mark(number) {
                 Some((note_id, mark_id)) => out.push_str(&format!(
@@ -87,14 +141,17 @@ pub fn runs_html(
                 // A mark without a note (reported at ingestion) is shown, not linked.
                 None => out.push_str(&format!("<sup class=\"fnref\">{}</sup>", escape(number))),
             },
-            Inline::Link { text, target } => match target.as_deref().filter(|t| is_web_address(t)) {
-                Some(url) => out.push_str(&format!(
-                    "<a href=\"{}\" rel=\"external noopener\">{}</a>",
-                    escape(url),
-                    escape(text)
-                )),
-                None => out.push_str(&escape(text)),
-            },
+            Inline::Link { text, target } => {
+                match target.as_deref().filter(|t| is_web_address(t)) {
+                    Some(url) => out.push_str(&format!(
+                        "<a href=\"{}\" rel=\"external noopener\">{}</a>",
+                        escape(url),
+                        escape(text)
+                    )),
+                    None => text_with_spans(&mut out, text, pos, spans),
+                }
+                pos += text.len();
+            }
         }
     }
     out
@@ -164,6 +221,37 @@ mod tests {
         assert!(html.contains("id=\"fnref1-2\""), "{html}");
         assert!(html.ends_with("<sup class=\"fnref\">9</sup>"), "{html}");
         assert_eq!(marks.marks_of("1"), ["fnref1", "fnref1-2"]);
+    }
+
+    #[test]
+    fn spans_wrap_stretches_of_text_across_runs() {
+        let runs = vec![
+            Inline::Text {
+                text: "voir la résolution ".into(),
+            },
+            Inline::Emphasis {
+                style: Emphasis::Italic,
+                text: "70/125".into(),
+            },
+            Inline::Text {
+                text: " & suite".into(),
+            },
+        ];
+        let start = "voir la ".len();
+        let end = "voir la résolution 70/125".len();
+        let spans = [Span {
+            start,
+            end,
+            open: "<a href=#x>".into(),
+            close: "</a>".into(),
+            after: "<i>p</i>".into(),
+        }];
+        let html =
+            runs_html_with_spans(&runs, &mut NoteMarks::default(), &|n| n.to_string(), &spans);
+        assert_eq!(
+            html,
+            "voir la <a href=#x>résolution </a><em><a href=#x>70/125</a><i>p</i></em> &amp; suite"
+        );
     }
 
     #[test]

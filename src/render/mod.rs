@@ -3,9 +3,11 @@
 //! [`Renderer`] holds the compiled templates (compiled once per build) and the interface
 //! strings; [`site_pages`] lists every page of the site with its rendered bytes.
 
+pub mod citations_page;
 pub mod document_page;
 pub mod inline;
 pub mod pages;
+pub mod references;
 pub mod seo;
 pub mod strings;
 
@@ -130,6 +132,7 @@ pub struct OutputFile {
 pub fn site_pages(input: &SiteInput, theme: &Theme) -> Result<Vec<OutputFile>> {
     let renderer = Renderer::new(theme, &input.config.languages)?;
     let editorial = pages::load_editorial(input.root, &input.config.languages)?;
+    let refs = references::References::new(input.documents, input.entries);
     let mut out = Vec::new();
     let mut urls = Vec::new();
     out.push(pages::root_page(&renderer, input)?);
@@ -139,12 +142,22 @@ pub fn site_pages(input: &SiteInput, theme: &Theme) -> Result<Vec<OutputFile>> {
         out.push(home);
         urls.push(format!("{lang}/index.html"));
         for entry in input.entries {
-            out.push(document_page::render(&renderer, input, entry, lang, &nav)?);
+            out.push(document_page::render(
+                &renderer, input, &refs, entry, lang, &nav,
+            )?);
             urls.push(format!("{lang}/{}.html", entry.id));
         }
         for page in &editorial {
             out.push(pages::editorial_page(&renderer, input, page, lang, &nav)?);
             urls.push(format!("{lang}/{}.html", page.name));
+        }
+        out.push(citations_page::citations_page(
+            &renderer, input, &refs, lang, &nav,
+        )?);
+        urls.push(format!("{lang}/citations.html"));
+        for page in citations_page::concordance_pages(&renderer, input, &refs, lang, &nav)? {
+            urls.push(page.path.clone());
+            out.push(page);
         }
     }
     out.push(pages::not_found_page(&renderer, input)?);

@@ -126,6 +126,11 @@ pub fn nav(r: &Renderer, pages: &[EditorialPage], lang: &str) -> Vec<NavItem> {
         label: r.strings.get(lang, "documents"),
         name: "index".into(),
     }];
+    items.push(NavItem {
+        href: "citations.html".into(),
+        label: r.strings.get(lang, "citations"),
+        name: "citations".into(),
+    });
     for p in pages {
         let label = if r.strings.has(&p.name) {
             r.strings.get(lang, &p.name)

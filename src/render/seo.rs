@@ -120,6 +120,7 @@ mod tests {
             .into(),
             date: "2025-12-17".into(),
             title: [("fr".to_string(), "Titre".to_string())].into(),
+            short: Default::default(),
             sources: Default::default(),
         };
         let doc = Document {
@@ -133,6 +134,7 @@ mod tests {
             cover: vec![],
             blocks: vec![],
             footnotes: vec![],
+            citations: vec![],
         };
         let j = legislation_json_ld(&entry, &doc, "fr", "https://x/fr/x.html", &config());
         assert!(!j.contains('<'), "{j}");

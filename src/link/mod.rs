@@ -1,0 +1,151 @@
+//! Linking: finding the references between the texts of the corpus, resolving them to
+//! paragraphs, checking quoted text, and finding reused wording.
+//!
+//! Runs once per language over all the documents of that language, after ingestion and before
+//! rendering; fills each document's `citations`.
+
+pub mod quotation;
+pub mod reuse;
+pub mod similarity;
+pub mod targets;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Citation, CitationStatus, Document};
+use crate::registry::DocumentEntry;
+use targets::Targets;
+
+/// Links every document; returns a warning for each unresolved reference and each mismatch.
+pub fn link(entries: &[DocumentEntry], docs: &mut [Document]) -> Vec<Diagnostic> {
+    let mut langs: Vec<String> = docs.iter().map(|d| d.lang.clone()).collect();
+    langs.sort();
+    langs.dedup();
+    let mut found: Vec<(usize, Vec<Citation>)> = Vec::new();
+    for lang in &langs {
+        let members: Vec<usize> = (0..docs.len()).filter(|&i| &docs[i].lang == lang).collect();
+        let targets = Targets::new(entries, members.iter().map(|&i| &docs[i]).collect());
+        let index = quotation::index(targets.docs());
+        for (local, &global) in members.iter().enumerate() {
+            let mut citations = quotation::annex_quotations(local, &targets, &index);
+            citations.extend(quotation::quoted_passage_links(local, &targets, &index));
+            let linked: HashSet<(String, String, String)> = citations
+                .iter()
+                .flat_map(|c| {
+                    c.target_ids.iter().map(|t| {
+                        (
+                            c.from.clone(),
+                            c.target_doc.clone().unwrap_or_default(),
+                            t.clone(),
+                        )
+                    })
+                })
+                .collect();
+            citations.extend(reuse::reuse_links(local, &targets, &index, &linked));
+            sort(&targets.docs()[local], &mut citations);
+            found.push((global, citations));
+        }
+    }
+    for (i, citations) in found {
+        docs[i].citations = citations;
+    }
+    docs.iter().flat_map(report).collect()
+}
+
+/// Orders a document's citations as they stand in the text.
+fn sort(doc: &Document, citations: &mut [Citation]) {
+    let order: BTreeMap<&str, usize> = doc
+        .blocks
+        .iter()
+        .map(|b| b.id())
+        .chain(doc.footnotes.iter().map(|f| f.id.as_str()))
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect();
+    citations.sort_by_key(|c| {
+        (
+            order.get(c.from.as_str()).copied().unwrap_or(usize::MAX),
+            c.start,
+        )
+    });
+}
+
+/// Warnings for a document's unresolved references and mismatches, with the citing line.
+pub fn report(doc: &Document) -> Vec<Diagnostic> {
+    let line = |id: &str| {
+        doc.block(id)
+            .map(|b| b.line())
+            .or_else(|| doc.footnotes.iter().find(|f| f.id == id).map(|f| f.line))
+            .unwrap_or(0)
+    };
+    let file = Path::new(&doc.source);
+    doc.citations
+        .iter()
+        .filter_map(|c| {
+            let what = if c.text.is_empty() {
+                c.from.clone()
+            } else {
+                format!("`{}` ({})", c.text, c.from)
+            };
+            let msg = match c.status {
+                CitationStatus::Unresolved => format!(
+                    "{what}: unresolved reference{}",
+                    c.note
+                        .as_deref()
+                        .map(|n| format!(": {n}"))
+                        .unwrap_or_default()
+                ),
+                CitationStatus::Mismatch => format!(
+                    "{what}: quoted text does not match {} {}{}",
+                    c.target_symbol.as_deref().unwrap_or("the cited text"),
+                    c.target_paragraphs.join(", "),
+                    c.suggested
+                        .as_deref()
+                        .map(|s| format!("; it matches paragraph {s}"))
+                        .unwrap_or_default()
+                ),
+                _ => return None,
+            };
+            Some(Diagnostic::warning(file, line(&c.from), msg))
+        })
+        .collect()
+}
+
+/// A reference to a paragraph, seen from the cited side: who cites it, how.
+#[derive(Debug, Clone)]
+pub struct Backlink {
+    pub from_doc: String,
+    pub from_id: String,
+    pub kind: crate::model::CitationKind,
+    pub status: CitationStatus,
+}
+
+/// For each (language, cited document, cited block), the references to it.
+pub fn cited_by(docs: &[Document]) -> BTreeMap<(String, String, String), Vec<Backlink>> {
+    let mut out: BTreeMap<(String, String, String), Vec<Backlink>> = BTreeMap::new();
+    for d in docs {
+        for c in &d.citations {
+            let Some(target) = &c.target_doc else {
+                continue;
+            };
+            for id in &c.target_ids {
+                let list = out
+                    .entry((d.lang.clone(), target.clone(), id.clone()))
+                    .or_default();
+                if !list
+                    .iter()
+                    .any(|b| b.from_doc == d.id && b.from_id == c.from && b.kind == c.kind)
+                {
+                    list.push(Backlink {
+                        from_doc: d.id.clone(),
+                        from_id: c.from.clone(),
+                        kind: c.kind,
+                        status: c.status,
+                    });
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,273 @@
+//! Quotations: annex entries that reproduce a paragraph under its number, unnumbered entries and
+//! « … » passages that reproduce a paragraph, matched to their source by wording, and checked.
+
+use std::collections::HashSet;
+
+use super::similarity::{containment, shingles, Index};
+use super::targets::{paragraph_id, Targets};
+use crate::model::{Citation, CitationKind, CitationStatus, Document, Paragraph, Role};
+
+/// Two texts are the same paragraph when each carries this share of the other's shingles:
+/// high enough to tell neighbouring paragraphs apart, low enough to forgive a typo or a changed
+/// word.
+pub const SAME_PARAGRAPH: f64 = 0.7;
+
+/// A quoted passage is taken from a paragraph when that paragraph carries this share of its
+/// shingles.
+pub const QUOTED_FROM: f64 = 0.85;
+
+/// Where a paragraph of the corpus stands: (document index, block index).
+pub type Key = (usize, usize);
+
+/// Builds the index of every paragraph of the documents (one language).
+pub fn index(docs: &[&Document]) -> Index<Key> {
+    let mut entries = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (b, block) in doc.blocks.iter().enumerate() {
+            if let Some(p) = block.as_paragraph() {
+                if p.role != Role::Heading {
+                    entries.push(super::similarity::Entry {
+                        key: (d, b),
+                        shingles: shingles(&p.text),
+                    });
+                }
+            }
+        }
+    }
+    Index::new(entries)
+}
+
+fn paragraph<'a>(docs: &[&'a Document], key: Key) -> &'a Paragraph {
+    docs[key.0].blocks[key.1]
+        .as_paragraph()
+        .expect("the index holds paragraphs only")
+}
+
+/// Can document `source` be quoted by document `quoting`? Not by itself, and not when it is
+/// later (a text cannot quote a text written after it; both may quote a third).
+pub fn may_quote(targets: &Targets, quoting: usize, source: usize) -> bool {
+    let docs = targets.docs();
+    source != quoting && targets.date(&docs[source].id) <= targets.date(&docs[quoting].id)
+}
+
+/// The paragraph of an earlier document with the same wording as `text`, if one stands out.
+fn same_paragraph(
+    index: &Index<Key>,
+    targets: &Targets,
+    from_doc: usize,
+    text: &HashSet<u64>,
+) -> Option<(Key, f64)> {
+    let docs = targets.docs();
+    index
+        .candidates(text)
+        .into_iter()
+        .filter(|m| may_quote(targets, from_doc, m.key.0))
+        .find(|m| m.query_in_entry >= SAME_PARAGRAPH && m.entry_in_query >= SAME_PARAGRAPH)
+        .map(|m| (*m.key, m.query_in_entry.min(m.entry_in_query)))
+        .filter(|(k, _)| !paragraph(docs, *k).text.is_empty())
+}
+
+/// Links the annex entries of `doc` (role `annex-quotation`) to the paragraphs they reproduce.
+/// A numbered entry is checked against the paragraph with its number; an unnumbered one is
+/// matched by its wording alone.
+pub fn annex_quotations(doc_index: usize, targets: &Targets, index: &Index<Key>) -> Vec<Citation> {
+    let docs = targets.docs();
+    let doc = docs[doc_index];
+    let mut out = Vec::new();
+    for p in doc.paragraphs().filter(|p| p.role == Role::AnnexQuotation) {
+        let quote = shingles(&p.text);
+        let best = same_paragraph(index, targets, doc_index, &quote);
+        let mut c = Citation {
+            from: p.id.clone(),
+            start: 0,
+            end: 0,
+            text: p.number.clone().unwrap_or_default(),
+            kind: if p.number.is_some() {
+                CitationKind::AnnexQuote
+            } else {
+                CitationKind::Quotation
+            },
+            status: CitationStatus::Unresolved,
+            target_symbol: None,
+            target_doc: None,
+            target_paragraphs: p.number.iter().cloned().collect(),
+            target_ids: Vec::new(),
+            suggested: None,
+            url: None,
+            similarity: None,
+            note: None,
+        };
+        let Some((key, score)) = best else {
+            c.note = Some("no paragraph of the corpus has this wording".into());
+            out.push(c);
+            continue;
+        };
+        let source_doc = docs[key.0];
+        let source = paragraph(docs, key);
+        c.target_doc = Some(source_doc.id.clone());
+        c.target_symbol = Some(source_doc.symbol.clone());
+        c.similarity = Some(round(score));
+        match &p.number {
+            None => {
+                c.status = CitationStatus::Verified;
+                c.target_ids = vec![source.id.clone()];
+                c.target_paragraphs = source.number.iter().cloned().collect();
+                c.note = Some(format!("matched by wording: {}", source.id));
+            }
+            Some(n) if source.number.as_deref() == Some(n.as_str()) => {
+                c.status = CitationStatus::Verified;
+                c.target_ids = vec![source.id.clone()];
+            }
+            Some(n) => {
+                c.status = CitationStatus::Mismatch;
+                c.target_ids = vec![source.id.clone()];
+                c.suggested = source.number.clone().or_else(|| Some(source.id.clone()));
+                c.note = Some(match paragraph_id(source_doc, n) {
+                    Some(cited) => format!(
+                        "the text of {cited} differs ({:.0} % shared); this wording is {} ({})",
+                        100.0 * similarity_to(docs, key.0, &cited, &quote),
+                        source.id,
+                        source.number.as_deref().unwrap_or("unnumbered")
+                    ),
+                    None => format!(
+                        "{} has no paragraph {n}; this wording is {}",
+                        source_doc.symbol, source.id
+                    ),
+                });
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn similarity_to(docs: &[&Document], doc: usize, id: &str, quote: &HashSet<u64>) -> f64 {
+    docs[doc].block(id).map_or(0.0, |b| {
+        let s = shingles(b.text());
+        containment(quote, &s).min(containment(&s, quote))
+    })
+}
+
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Quoted passages (« … », “ … ”, " … ") of at least `MIN_WORDS` words in `text`, with their
+/// byte ranges (quote marks excluded).
+pub fn quoted_passages(text: &str) -> Vec<(usize, usize)> {
+    const MIN_WORDS: usize = 8;
+    let mut out = Vec::new();
+    let pairs = [('«', '»'), ('“', '”'), ('"', '"')];
+    for (open, close) in pairs {
+        let mut from = 0;
+        while let Some(o) = text[from..].find(open) {
+            let start = from + o + open.len_utf8();
+            let Some(c) = text[start..].find(close) else {
+                break;
+            };
+            let end = start + c;
+            let inner = text[start..end].trim_matches(|ch: char| ch.is_whitespace());
+            if inner.split_whitespace().count() >= MIN_WORDS {
+                let lead = text[start..end].len() - text[start..end].trim_start().len();
+                out.push((start + lead, start + lead + inner.len()));
+            }
+            from = end + close.len_utf8();
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Links « … » passages of `doc`'s paragraphs that reproduce a large part of a paragraph of
+/// another document. Titles quoted inside many paragraphs do not count: the passage must also
+/// cover a good part of its source.
+pub fn quoted_passage_links(
+    doc_index: usize,
+    targets: &Targets,
+    index: &Index<Key>,
+) -> Vec<Citation> {
+    const COVERS: f64 = 0.5;
+    let docs = targets.docs();
+    let doc = docs[doc_index];
+    let mut out = Vec::new();
+    for p in doc.paragraphs().filter(|p| p.role != Role::AnnexQuotation) {
+        for (start, end) in quoted_passages(&p.text) {
+            let quote = shingles(&p.text[start..end]);
+            let found = index
+                .candidates(&quote)
+                .into_iter()
+                .filter(|m| may_quote(targets, doc_index, m.key.0))
+                .find(|m| m.query_in_entry >= QUOTED_FROM && m.entry_in_query >= COVERS);
+            if let Some(m) = found {
+                let source = paragraph(docs, *m.key);
+                let source_doc = docs[m.key.0];
+                out.push(Citation {
+                    from: p.id.clone(),
+                    start,
+                    end,
+                    text: p.text[start..end].to_string(),
+                    kind: CitationKind::Quotation,
+                    status: CitationStatus::Verified,
+                    target_symbol: Some(source_doc.symbol.clone()),
+                    target_doc: Some(source_doc.id.clone()),
+                    target_paragraphs: source.number.iter().cloned().collect(),
+                    target_ids: vec![source.id.clone()],
+                    suggested: None,
+                    url: None,
+                    similarity: Some(round(m.query_in_entry)),
+                    note: None,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Checks a quotation attached to an explicit reference against the cited paragraph: verified
+/// when the paragraph carries the quoted words; otherwise a mismatch naming the paragraph of the
+/// same document that does, if any.
+pub fn verify(
+    quote: &str,
+    cited: &Document,
+    cited_ids: &[String],
+    index: &Index<Key>,
+    docs: &[&Document],
+) -> (CitationStatus, Option<String>, f64) {
+    let q = shingles(quote);
+    let best_cited = cited_ids
+        .iter()
+        .filter_map(|id| cited.block(id))
+        .map(|b| containment(&q, &shingles(b.text())))
+        .fold(0.0, f64::max);
+    if best_cited >= QUOTED_FROM {
+        return (CitationStatus::Verified, None, round(best_cited));
+    }
+    let elsewhere = index
+        .candidates(&q)
+        .into_iter()
+        .filter(|m| docs[m.key.0].id == cited.id && m.query_in_entry >= QUOTED_FROM)
+        .map(|m| paragraph(docs, *m.key))
+        .next();
+    match elsewhere {
+        Some(p) => (
+            CitationStatus::Mismatch,
+            p.number.clone().or_else(|| Some(p.id.clone())),
+            round(best_cited),
+        ),
+        None => (CitationStatus::Mismatch, None, round(best_cited)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_passages_need_enough_words() {
+        let t = "conformément au point 7 selon lequel \"l'UIT doit poursuivre ses travaux sur la mise en œuvre des résultats\", et « Le Pacte pour l'avenir »";
+        let q = quoted_passages(t);
+        assert_eq!(q.len(), 1);
+        assert!(t[q[0].0..q[0].1].starts_with("l'UIT doit"));
+        assert!(t[q[0].0..q[0].1].ends_with("résultats"));
+    }
+}

@@ -1,0 +1,72 @@
+//! Reuse: a paragraph that takes over most of a paragraph of an earlier document without citing
+//! it (a draft resolution restating a mandate). Found through the shingle index, so each
+//! paragraph is compared only with the paragraphs it shares telling word runs with.
+
+use std::collections::HashSet;
+
+use super::quotation::Key;
+use super::similarity::{shingles, Index};
+use super::targets::Targets;
+use crate::model::{Citation, CitationKind, CitationStatus, Role};
+
+/// Share of the earlier paragraph's shingles the later one must carry.
+pub const TAKES_OVER: f64 = 0.6;
+
+/// An earlier paragraph shorter than this many shingles is a phrase, not a paragraph.
+const MIN_SHINGLES: usize = 12;
+
+/// Reuse links from the paragraphs of `doc_index` to paragraphs of earlier documents. Pairs
+/// already linked (`linked`: (from id, target document, target id)) are left out.
+pub fn reuse_links(
+    doc_index: usize,
+    targets: &Targets,
+    index: &Index<Key>,
+    linked: &HashSet<(String, String, String)>,
+) -> Vec<Citation> {
+    let docs = targets.docs();
+    let doc = docs[doc_index];
+    let my_date = targets.date(&doc.id);
+    let mut out = Vec::new();
+    for p in doc
+        .paragraphs()
+        .filter(|p| !matches!(p.role, Role::AnnexQuotation | Role::Heading))
+    {
+        let mine = shingles(&p.text);
+        let best = index
+            .candidates(&mine)
+            .into_iter()
+            .filter(|m| m.key.0 != doc_index)
+            .filter(|m| m.entry_len >= MIN_SHINGLES && m.entry_in_query >= TAKES_OVER)
+            .find(|m| {
+                let other = docs[m.key.0];
+                // The later text takes over the earlier one; same dates: by id, so each pair is
+                // reported once.
+                (targets.date(&other.id), other.id.as_str()) < (my_date, doc.id.as_str())
+            });
+        let Some(m) = best else { continue };
+        let source_doc = docs[m.key.0];
+        let source = source_doc.blocks[m.key.1]
+            .as_paragraph()
+            .expect("paragraph");
+        if linked.contains(&(p.id.clone(), source_doc.id.clone(), source.id.clone())) {
+            continue;
+        }
+        out.push(Citation {
+            from: p.id.clone(),
+            start: 0,
+            end: 0,
+            text: String::new(),
+            kind: CitationKind::Reuse,
+            status: CitationStatus::Verified,
+            target_symbol: Some(source_doc.symbol.clone()),
+            target_doc: Some(source_doc.id.clone()),
+            target_paragraphs: source.number.iter().cloned().collect(),
+            target_ids: vec![source.id.clone()],
+            suggested: None,
+            url: None,
+            similarity: Some((m.entry_in_query * 100.0).round() / 100.0),
+            note: None,
+        });
+    }
+    out
+}

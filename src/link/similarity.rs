@@ -1,0 +1,206 @@
+//! Comparing wordings: word shingles (hashed runs of consecutive words) and an inverted index
+//! over every paragraph of the corpus, so that a quotation finds its source paragraph, and a
+//! reused paragraph its original, without comparing all pairs.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Words per shingle.
+pub const SHINGLE: usize = 4;
+
+/// A shingle that occurs in more paragraphs than this says nothing about where a text comes from
+/// (`de la société de l'information`): the index does not follow it.
+const COMMON: usize = 48;
+
+/// The words of a text for comparison: lower case, compatibility-folded (no-break spaces,
+/// typographic apostrophes), letters and digits only.
+pub fn words(text: &str) -> Vec<String> {
+    let folded: String = text
+        .nfkc()
+        .map(|c| match c {
+            '’' | 'ʼ' | '‘' => '\'',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The set of hashed shingles of a text. A text shorter than a shingle gives one shingle of
+/// all its words.
+pub fn shingles(text: &str) -> HashSet<u64> {
+    let w = words(text);
+    let mut out = HashSet::new();
+    if w.is_empty() {
+        return out;
+    }
+    if w.len() < SHINGLE {
+        out.insert(hash(&w));
+        return out;
+    }
+    for window in w.windows(SHINGLE) {
+        out.insert(hash(window));
+    }
+    out
+}
+
+fn hash(words: &[String]) -> u64 {
+    let mut h = DefaultHasher::new();
+    words.hash(&mut h);
+    h.finish()
+}
+
+/// How much of `part`'s wording is found in `whole`: shared shingles / shingles of `part`.
+pub fn containment(part: &HashSet<u64>, whole: &HashSet<u64>) -> f64 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    part.intersection(whole).count() as f64 / part.len() as f64
+}
+
+/// Two texts say the same thing in the same words (allowing a typo or two): each carries at
+/// least `min` of the other's shingles.
+pub fn same_wording(a: &HashSet<u64>, b: &HashSet<u64>, min: f64) -> bool {
+    containment(a, b) >= min && containment(b, a) >= min
+}
+
+/// One indexed text: a paragraph of a document of the corpus.
+#[derive(Debug, Clone)]
+pub struct Entry<K> {
+    pub key: K,
+    pub shingles: HashSet<u64>,
+}
+
+/// An inverted index from shingles to the paragraphs that contain them.
+#[derive(Debug)]
+pub struct Index<K> {
+    entries: Vec<Entry<K>>,
+    postings: HashMap<u64, Vec<u32>>,
+}
+
+/// A candidate source for a text, with how much of the text it contains and how much of itself
+/// the text contains.
+#[derive(Debug, Clone, Copy)]
+pub struct Match<'a, K> {
+    pub key: &'a K,
+    /// Share of the query's shingles found in the entry.
+    pub query_in_entry: f64,
+    /// Share of the entry's shingles found in the query.
+    pub entry_in_query: f64,
+    /// Number of the entry's shingles.
+    pub entry_len: usize,
+}
+
+impl<K> Index<K> {
+    pub fn new(entries: Vec<Entry<K>>) -> Index<K> {
+        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            for s in &e.shingles {
+                postings.entry(*s).or_default().push(i as u32);
+            }
+        }
+        Index { entries, postings }
+    }
+
+    pub fn entries(&self) -> &[Entry<K>] {
+        &self.entries
+    }
+
+    /// Entries sharing at least one telling shingle with `query`, best first (by the smaller of
+    /// the two containments, then by the query's containment). Work is proportional to the
+    /// postings of the query's shingles, not to the size of the corpus.
+    pub fn candidates(&self, query: &HashSet<u64>) -> Vec<Match<'_, K>> {
+        let mut shared: HashMap<u32, usize> = HashMap::new();
+        for s in query {
+            if let Some(list) = self.postings.get(s) {
+                if list.len() > COMMON {
+                    continue;
+                }
+                for &i in list {
+                    *shared.entry(i).or_default() += 1;
+                }
+            }
+        }
+        let mut out: Vec<Match<'_, K>> = shared
+            .into_iter()
+            .map(|(i, n)| {
+                let e = &self.entries[i as usize];
+                Match {
+                    key: &e.key,
+                    query_in_entry: n as f64 / query.len().max(1) as f64,
+                    entry_in_query: n as f64 / e.shingles.len().max(1) as f64,
+                    entry_len: e.shingles.len(),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            let ka = a.query_in_entry.min(a.entry_in_query);
+            let kb = b.query_in_entry.min(b.entry_in_query);
+            kb.total_cmp(&ka)
+                .then(b.query_in_entry.total_cmp(&a.query_in_entry))
+        });
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_fold_case_spaces_and_apostrophes() {
+        assert_eq!(
+            words("L’UIT, 93\u{a0}% « SMSI »"),
+            ["l", "uit", "93", "smsi"]
+        );
+        assert_eq!(words("93%"), words("93 %"));
+    }
+
+    #[test]
+    fn the_same_paragraph_with_a_typo_has_the_same_wording() {
+        let a = shingles("Nous prions les entités qui facilitent la mise en œuvre des grandes orientations d'élaborer des feuilles de route ciblées");
+        let b = shingles("Nous prions les entités qui facilitent le mise en œuvre des grandes orientations d'élaborer des feuilles de route ciblées");
+        assert!(
+            same_wording(&a, &b, 0.7),
+            "{} {}",
+            containment(&a, &b),
+            containment(&b, &a)
+        );
+        let c = shingles("Nous savons le rôle important que jouent les commissions régionales dans la mise en œuvre");
+        assert!(!same_wording(&a, &c, 0.3));
+    }
+
+    #[test]
+    fn the_index_finds_the_source_of_a_quotation_first() {
+        let texts = [
+            "Nous savons que la connectivité universelle et un accès aux technologies de l'information sont fondamentaux",
+            "Nous nous félicitons que l'Union internationale des télécommunications continue d'organiser le Forum du Sommet mondial",
+            "Nous savons le rôle important que jouent les commissions régionales",
+        ];
+        let index = Index::new(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Entry {
+                    key: i,
+                    shingles: shingles(t),
+                })
+                .collect(),
+        );
+        let q =
+            shingles("l'Union internationale des télécommunications continue d'organiser le Forum");
+        let found = index.candidates(&q);
+        assert_eq!(*found[0].key, 1);
+        assert!(found[0].query_in_entry > 0.99);
+        assert!(index
+            .candidates(&shingles("rien de commun ici du tout"))
+            .is_empty());
+    }
+}
