@@ -43,7 +43,7 @@ pub fn link(entries: &[DocumentEntry], docs: &mut [Document]) -> Vec<Diagnostic>
                 })
                 .collect();
             citations.extend(reuse::reuse_links(local, &targets, &index, &linked));
-            sort(&targets.docs()[local], &mut citations);
+            sort(targets.docs()[local], &mut citations);
             found.push((global, citations));
         }
     }
