@@ -43,6 +43,14 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Check the site without writing it: references that resolve to nothing, quotations that do
+    /// not match the paragraph they cite, and links or anchors of the pages that lead nowhere.
+    /// Exits with 1 when a page would carry a broken link.
+    Check {
+        /// The site folder (holds wsis.yaml, content/ and seeds/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Start a new site in DIR (which must be new or empty): wsis.yaml, content/, seeds/.
     Init {
         /// The folder to create.
@@ -123,6 +131,41 @@ fn run(command: Command) -> Result<(), Error> {
             }
             if !quiet {
                 eprintln!("{}", report.summary(started.elapsed()));
+            }
+            Ok(())
+        }
+        Command::Check { root } => {
+            let report = wsis::check::check(&root)?;
+            let sections = [
+                ("source warnings", &report.source_warnings),
+                ("unresolved references", &report.unresolved),
+                ("quotations that do not match the cited paragraph", &report.mismatches),
+            ];
+            for (title, list) in sections {
+                if !list.is_empty() {
+                    println!("{title} ({}):", list.len());
+                    for d in list {
+                        println!("  {d}");
+                    }
+                }
+            }
+            if !report.broken_links.is_empty() {
+                println!("broken links ({}):", report.broken_links.len());
+                for l in &report.broken_links {
+                    println!("  {l}");
+                }
+            }
+            println!(
+                "checked {} pages, {} links: {} broken; {} unresolved references, {} mismatches, {} source warnings",
+                report.pages,
+                report.links,
+                report.broken_links.len(),
+                report.unresolved.len(),
+                report.mismatches.len(),
+                report.source_warnings.len()
+            );
+            if report.has_errors() {
+                return Err(Error::Other("the site has broken links".into()));
             }
             Ok(())
         }

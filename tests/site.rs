@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::html::{json_ld, tags, text_after, Tag};
+use common::html::{json_ld, resolve, tags, text_after, Tag};
 use wsis::site::{self, BuildOptions};
 
 /// The bundled corpus, built once for all the tests of this file.
@@ -52,43 +52,6 @@ fn pages() -> BTreeMap<String, String> {
             (rel, std::fs::read_to_string(e.path()).unwrap())
         })
         .collect()
-}
-
-/// Resolves `href` found on page `from` to a path inside the output folder and a fragment.
-fn resolve(from: &str, href: &str) -> Option<(String, Option<String>)> {
-    if href.starts_with("http://") || href.starts_with("https://") || href.starts_with("mailto:") {
-        return None;
-    }
-    let (path, fragment) = match href.split_once('#') {
-        Some((p, f)) => (p, Some(f.to_string())),
-        None => (href, None),
-    };
-    let path = path.split('?').next().unwrap_or("");
-    if path.is_empty() {
-        return Some((from.to_string(), fragment));
-    }
-    let mut parts: Vec<&str> = if path.starts_with('/') {
-        Vec::new()
-    } else {
-        from.split('/').collect()
-    };
-    if !path.starts_with('/') {
-        parts.pop();
-    }
-    for seg in path.trim_start_matches('/').split('/') {
-        match seg {
-            ".." => {
-                assert!(parts.pop().is_some(), "{from}: {href} leaves the site");
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    let mut target = parts.join("/");
-    if target.is_empty() || target.ends_with('/') {
-        target.push_str("index.html");
-    }
-    Some((target, fragment))
 }
 
 fn ids(html: &str) -> BTreeSet<String> {

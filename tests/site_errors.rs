@@ -148,3 +148,20 @@ fn an_editorial_page_missing_in_one_language_falls_back_marked() {
     );
     assert!(Path::new(&site.0.join("public/fr/notes.html")).is_file());
 }
+
+#[test]
+fn check_finds_a_broken_link_and_reports_without_writing() {
+    let site = Site::new("check", PLAIN, "Titre");
+    let report = wsis::check::check(&site.0).unwrap();
+    assert!(report.broken_links.is_empty(), "{:?}", report.broken_links);
+    assert!(report.links > 20);
+    assert!(!site.0.join("public").exists(), "check writes nothing");
+    site.write(
+        "themes/default/templates/home.html",
+        "{% extends \"base.html\" %}\n{% block main %}<h1>x</h1><a href=\"absent.html\">a</a><a href=\"x.html#p99\">b</a>{% endblock main %}\n",
+    );
+    let report = wsis::check::check(&site.0).unwrap();
+    assert!(report.has_errors());
+    assert!(report.broken_links.iter().any(|l| l.contains("fr/index.html: absent.html")), "{:?}", report.broken_links);
+    assert!(report.broken_links.iter().any(|l| l.contains("no #p99")), "{:?}", report.broken_links);
+}

@@ -73,6 +73,11 @@ fn sort(doc: &Document, citations: &mut [Citation]) {
 
 /// Warnings for a document's unresolved references and mismatches, with the citing line.
 pub fn report(doc: &Document) -> Vec<Diagnostic> {
+    report_all(doc).into_iter().flatten().collect()
+}
+
+/// For each of a document's citations, in order, its warning if it is unresolved or a mismatch.
+pub fn report_all(doc: &Document) -> Vec<Option<Diagnostic>> {
     let line = |id: &str| {
         doc.block(id)
             .map(|b| b.line())
@@ -82,7 +87,7 @@ pub fn report(doc: &Document) -> Vec<Diagnostic> {
     let file = Path::new(&doc.source);
     doc.citations
         .iter()
-        .filter_map(|c| {
+        .map(|c| {
             let what = if c.text.is_empty() {
                 c.from.clone()
             } else {

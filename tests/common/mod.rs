@@ -2,7 +2,7 @@
 //! duplicated between a source and its model.
 #![allow(dead_code)]
 
-pub mod html;
+pub use wsis::check::html;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,6 @@
 //! A small scanner for the HTML wsis writes (minified: attribute values may be unquoted). Enough
-//! to list tags with their attributes and the text of elements such as `<title>`; not a
-//! general HTML parser.
-#![allow(dead_code)]
+//! to list tags with their attributes and the text of elements such as `<title>`, for checking
+//! links and anchors; not a general HTML parser.
 
 #[derive(Debug, Clone)]
 pub struct Tag {
@@ -120,4 +119,65 @@ pub fn json_ld(html: &str) -> Option<String> {
         .find(|t| t.name == "script" && t.attr("type") == Some("application/ld+json"))?;
     let rest = &html[t.end..];
     Some(rest[..rest.find("</script")?].to_string())
+}
+
+/// Resolves a link found on page `from` (a path inside the site, `fr/x.html`) to the path it leads
+/// to and its fragment. `None` for links to other sites.
+pub fn resolve(from: &str, href: &str) -> Option<(String, Option<String>)> {
+    if href.contains("://") || href.starts_with("mailto:") || href.starts_with("//") {
+        return None;
+    }
+    let (path, fragment) = match href.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (href, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    if path.is_empty() {
+        return Some((from.to_string(), fragment));
+    }
+    let mut parts: Vec<&str> = if path.starts_with('/') { Vec::new() } else { from.split('/').collect() };
+    if !path.starts_with('/') {
+        parts.pop();
+    }
+    for seg in path.trim_start_matches('/').split('/') {
+        match seg {
+            ".." => {
+                parts.pop()?;
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    let mut target = parts.join("/");
+    if target.is_empty() || path.ends_with('/') {
+        if !target.is_empty() {
+            target.push('/');
+        }
+        target.push_str("index.html");
+    }
+    Some((target, fragment))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_resolve_relative_to_their_page() {
+        assert_eq!(resolve("fr/a.html", "../en/a.html#p6"), Some(("en/a.html".into(), Some("p6".into()))));
+        assert_eq!(resolve("fr/a.html", "#p6"), Some(("fr/a.html".into(), Some("p6".into()))));
+        assert_eq!(resolve("404.html", "/fr/index.html"), Some(("fr/index.html".into(), None)));
+        assert_eq!(resolve("index.html", "fr/"), Some(("fr/index.html".into(), None)));
+        assert_eq!(resolve("fr/a.html", "https://undocs.org/fr/A/RES/70/125"), None);
+        assert_eq!(resolve("a.html", "../../x.html"), None);
+    }
+
+    #[test]
+    fn unquoted_attributes_and_raw_text_are_read() {
+        let t = tags("<title>a <b> c</title><a href=x.html id=\"y z\" class='k'>t</a>");
+        assert_eq!(t.len(), 4);
+        assert_eq!(t[2].attr("href"), Some("x.html"));
+        assert_eq!(t[2].attr("id"), Some("y z"));
+        assert_eq!(t[2].attr("class"), Some("k"));
+    }
 }
