@@ -139,7 +139,10 @@ fn run(command: Command) -> Result<(), Error> {
             let sections = [
                 ("source warnings", &report.source_warnings),
                 ("unresolved references", &report.unresolved),
-                ("quotations that do not match the cited paragraph", &report.mismatches),
+                (
+                    "quotations that do not match the cited paragraph",
+                    &report.mismatches,
+                ),
             ];
             for (title, list) in sections {
                 if !list.is_empty() {

@@ -55,6 +55,9 @@ pub struct Citation {
     /// Cited paragraph or point numbers, as printed.
     #[serde(default)]
     pub target_paragraphs: Vec<String>,
+    /// For points of an ITU resolution: the clause as printed (`décide`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_clause: Option<String>,
     /// Block ids the numbers resolve to in the cited document.
     #[serde(default)]
     pub target_ids: Vec<String>,

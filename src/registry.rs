@@ -234,7 +234,11 @@ pub fn load_entry(root: &Path, file: &Path) -> Result<DocumentEntry> {
             }
         };
         // Messages name the file as the user wrote it when the site is the current folder.
-        let path = if root == Path::new(".") { PathBuf::from(&relative) } else { root.join(&relative) };
+        let path = if root == Path::new(".") {
+            PathBuf::from(&relative)
+        } else {
+            root.join(&relative)
+        };
         if !path.is_file() {
             errors.push(Diagnostic::error(
                 file,

@@ -162,6 +162,17 @@ fn check_finds_a_broken_link_and_reports_without_writing() {
     );
     let report = wsis::check::check(&site.0).unwrap();
     assert!(report.has_errors());
-    assert!(report.broken_links.iter().any(|l| l.contains("fr/index.html: absent.html")), "{:?}", report.broken_links);
-    assert!(report.broken_links.iter().any(|l| l.contains("no #p99")), "{:?}", report.broken_links);
+    assert!(
+        report
+            .broken_links
+            .iter()
+            .any(|l| l.contains("fr/index.html: absent.html")),
+        "{:?}",
+        report.broken_links
+    );
+    assert!(
+        report.broken_links.iter().any(|l| l.contains("no #p99")),
+        "{:?}",
+        report.broken_links
+    );
 }

@@ -135,7 +135,11 @@ pub fn resolve(from: &str, href: &str) -> Option<(String, Option<String>)> {
     if path.is_empty() {
         return Some((from.to_string(), fragment));
     }
-    let mut parts: Vec<&str> = if path.starts_with('/') { Vec::new() } else { from.split('/').collect() };
+    let mut parts: Vec<&str> = if path.starts_with('/') {
+        Vec::new()
+    } else {
+        from.split('/').collect()
+    };
     if !path.starts_with('/') {
         parts.pop();
     }
@@ -164,11 +168,26 @@ mod tests {
 
     #[test]
     fn links_resolve_relative_to_their_page() {
-        assert_eq!(resolve("fr/a.html", "../en/a.html#p6"), Some(("en/a.html".into(), Some("p6".into()))));
-        assert_eq!(resolve("fr/a.html", "#p6"), Some(("fr/a.html".into(), Some("p6".into()))));
-        assert_eq!(resolve("404.html", "/fr/index.html"), Some(("fr/index.html".into(), None)));
-        assert_eq!(resolve("index.html", "fr/"), Some(("fr/index.html".into(), None)));
-        assert_eq!(resolve("fr/a.html", "https://undocs.org/fr/A/RES/70/125"), None);
+        assert_eq!(
+            resolve("fr/a.html", "../en/a.html#p6"),
+            Some(("en/a.html".into(), Some("p6".into())))
+        );
+        assert_eq!(
+            resolve("fr/a.html", "#p6"),
+            Some(("fr/a.html".into(), Some("p6".into())))
+        );
+        assert_eq!(
+            resolve("404.html", "/fr/index.html"),
+            Some(("fr/index.html".into(), None))
+        );
+        assert_eq!(
+            resolve("index.html", "fr/"),
+            Some(("fr/index.html".into(), None))
+        );
+        assert_eq!(
+            resolve("fr/a.html", "https://undocs.org/fr/A/RES/70/125"),
+            None
+        );
         assert_eq!(resolve("a.html", "../../x.html"), None);
     }
 

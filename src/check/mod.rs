@@ -42,7 +42,10 @@ pub fn check(root: &Path) -> Result<CheckReport> {
     let entries = registry::load(root)?;
     let (mut documents, source_warnings) = crate::site::ingest_all(&entries)?;
     crate::link::link(&entries, &mut documents);
-    let mut report = CheckReport { source_warnings, ..CheckReport::default() };
+    let mut report = CheckReport {
+        source_warnings,
+        ..CheckReport::default()
+    };
     for d in &documents {
         for (c, diag) in d.citations.iter().zip(crate::link::report_all(d)) {
             match (c.status, diag) {
@@ -53,7 +56,12 @@ pub fn check(root: &Path) -> Result<CheckReport> {
         }
     }
     let theme = Theme::load(root)?;
-    let input = SiteInput { root, config: &config, entries: &entries, documents: &documents };
+    let input = SiteInput {
+        root,
+        config: &config,
+        entries: &entries,
+        documents: &documents,
+    };
     let files = render::site_pages(&input, &theme)?;
     let mut paths: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
     for d in &documents {
@@ -63,24 +71,46 @@ pub fn check(root: &Path) -> Result<CheckReport> {
     let pages: BTreeMap<&str, String> = files
         .iter()
         .filter(|f| f.path.ends_with(".html"))
-        .map(|f| (f.path.as_str(), String::from_utf8_lossy(&f.bytes).into_owned()))
+        .map(|f| {
+            (
+                f.path.as_str(),
+                String::from_utf8_lossy(&f.bytes).into_owned(),
+            )
+        })
         .collect();
     let ids: BTreeMap<&str, BTreeSet<String>> = pages
         .iter()
-        .map(|(p, h)| (*p, html::tags(h).into_iter().filter_map(|t| t.attr("id").map(str::to_string)).collect()))
+        .map(|(p, h)| {
+            (
+                *p,
+                html::tags(h)
+                    .into_iter()
+                    .filter_map(|t| t.attr("id").map(str::to_string))
+                    .collect(),
+            )
+        })
         .collect();
     report.pages = pages.len();
     for (page, text) in &pages {
         for tag in html::tags(text) {
             for attr in ["href", "src"] {
                 let Some(href) = tag.attr(attr) else { continue };
-                let Some((target, fragment)) = html::resolve(page, href) else { continue };
+                let Some((target, fragment)) = html::resolve(page, href) else {
+                    continue;
+                };
                 report.links += 1;
                 if !paths.contains(&target) {
-                    report.broken_links.push(format!("{page}: {href} (no file {target})"));
+                    report
+                        .broken_links
+                        .push(format!("{page}: {href} (no file {target})"));
                 } else if let Some(f) = fragment.filter(|f| !f.is_empty()) {
-                    if ids.get(target.as_str()).is_some_and(|set| !set.contains(&f)) {
-                        report.broken_links.push(format!("{page}: {href} (no #{f} in {target})"));
+                    if ids
+                        .get(target.as_str())
+                        .is_some_and(|set| !set.contains(&f))
+                    {
+                        report
+                            .broken_links
+                            .push(format!("{page}: {href} (no #{f} in {target})"));
                     }
                 }
             }

@@ -4,7 +4,9 @@
 //! Runs once per language over all the documents of that language, after ingestion and before
 //! rendering; fills each document's `citations`.
 
+pub mod citation;
 pub mod quotation;
+pub mod resolve;
 pub mod reuse;
 pub mod similarity;
 pub mod targets;
@@ -28,8 +30,14 @@ pub fn link(entries: &[DocumentEntry], docs: &mut [Document]) -> Vec<Diagnostic>
         let targets = Targets::new(entries, members.iter().map(|&i| &docs[i]).collect());
         let index = quotation::index(targets.docs());
         for (local, &global) in members.iter().enumerate() {
-            let mut citations = quotation::annex_quotations(local, &targets, &index);
-            citations.extend(quotation::quoted_passage_links(local, &targets, &index));
+            let (mut citations, note_targets) = resolve::explicit(local, &targets, &index);
+            citations.extend(quotation::annex_quotations(local, &targets, &index));
+            citations.extend(quotation::quoted_passage_links(
+                local,
+                &targets,
+                &index,
+                &note_targets,
+            ));
             let linked: HashSet<(String, String, String)> = citations
                 .iter()
                 .flat_map(|c| {

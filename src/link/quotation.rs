@@ -1,7 +1,7 @@
 //! Quotations: annex entries that reproduce a paragraph under its number, unnumbered entries and
 //! « … » passages that reproduce a paragraph, matched to their source by wording, and checked.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::similarity::{containment, shingles, Index};
 use super::targets::{paragraph_id, Targets};
@@ -91,6 +91,7 @@ pub fn annex_quotations(doc_index: usize, targets: &Targets, index: &Index<Key>)
             target_symbol: None,
             target_doc: None,
             target_paragraphs: p.number.iter().cloned().collect(),
+            target_clause: None,
             target_ids: Vec::new(),
             suggested: None,
             url: None,
@@ -152,10 +153,9 @@ fn round(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Quoted passages (« … », “ … ”, " … ") of at least `MIN_WORDS` words in `text`, with their
+/// Quoted passages (« … », “ … ”, " … ") of at least `min_words` words in `text`, with their
 /// byte ranges (quote marks excluded).
-pub fn quoted_passages(text: &str) -> Vec<(usize, usize)> {
-    const MIN_WORDS: usize = 8;
+pub fn quoted_passages(text: &str, min_words: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let pairs = [('«', '»'), ('“', '”'), ('"', '"')];
     for (open, close) in pairs {
@@ -167,7 +167,7 @@ pub fn quoted_passages(text: &str) -> Vec<(usize, usize)> {
             };
             let end = start + c;
             let inner = text[start..end].trim_matches(|ch: char| ch.is_whitespace());
-            if inner.split_whitespace().count() >= MIN_WORDS {
+            if inner.split_whitespace().count() >= min_words {
                 let lead = text[start..end].len() - text[start..end].trim_start().len();
                 out.push((start + lead, start + lead + inner.len()));
             }
@@ -178,26 +178,90 @@ pub fn quoted_passages(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Links « … » passages of `doc`'s paragraphs that reproduce a large part of a paragraph of
-/// another document. Titles quoted inside many paragraphs do not count: the passage must also
-/// cover a good part of its source.
+/// The wording of a quotation without the editor's marks: `[p]our` reads `pour`; a word the
+/// editor put in brackets in place of the original ones (`[aux]`), and `[…]` or `[...]` (words
+/// left out), cut the quotation into pieces that are each looked for.
+pub fn quote_shingles(quote: &str) -> HashSet<u64> {
+    let mut pieces = vec![String::new()];
+    let mut rest = quote;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else { break };
+        let inner = &rest[open + 1..close];
+        let glued_before = rest[..open].chars().next_back().is_some_and(char::is_alphanumeric);
+        let glued_after = rest[close + 1..].chars().next().is_some_and(char::is_alphanumeric);
+        let last = pieces.last_mut().expect("one piece at least");
+        last.push_str(&rest[..open]);
+        if (glued_before || glued_after) && inner.chars().all(char::is_alphabetic) {
+            last.push_str(inner);
+        } else {
+            pieces.push(String::new());
+        }
+        rest = &rest[close + 1..];
+    }
+    pieces.last_mut().expect("one piece at least").push_str(rest);
+    pieces
+        .iter()
+        .flat_map(|p| p.split('…'))
+        .flat_map(shingles)
+        .collect()
+}
+
+/// The number of the note whose mark follows the quotation ending at byte `end` of `p`'s text
+/// (`… conjointe »¹²`): the source the text gives for it.
+fn note_after(p: &Paragraph, end: usize) -> Option<&str> {
+    let mut pos = 0;
+    for run in &p.runs {
+        match run {
+            crate::model::Inline::NoteRef { number } if pos >= end => {
+                let between = &p.text[end..pos.min(p.text.len())];
+                return between
+                    .chars()
+                    .all(|c| !c.is_alphanumeric())
+                    .then_some(number.as_str())
+                    .filter(|_| between.len() <= 8);
+            }
+            other => pos += other.text().len(),
+        }
+        if pos > end + 8 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Links « … » passages of `doc`'s paragraphs to the paragraph they reproduce. A passage whose
+/// note names a corpus document (`note_targets`: note id → document id) is looked for in that
+/// document only, and may be a phrase; an unattributed passage must reproduce a good part of a
+/// paragraph of an earlier document (so that a title quoted in many texts is not taken for a
+/// quotation of one of them).
 pub fn quoted_passage_links(
     doc_index: usize,
     targets: &Targets,
     index: &Index<Key>,
+    note_targets: &HashMap<String, String>,
 ) -> Vec<Citation> {
     const COVERS: f64 = 0.5;
     let docs = targets.docs();
     let doc = docs[doc_index];
     let mut out = Vec::new();
     for p in doc.paragraphs().filter(|p| p.role != Role::AnnexQuotation) {
-        for (start, end) in quoted_passages(&p.text) {
-            let quote = shingles(&p.text[start..end]);
+        for (start, end) in quoted_passages(&p.text, 4) {
+            let quote = quote_shingles(&p.text[start..end]);
+            let attributed = note_after(p, end)
+                .and_then(|n| doc.footnotes.iter().find(|f| f.number == n))
+                .and_then(|f| note_targets.get(&f.id));
             let found = index
                 .candidates(&quote)
                 .into_iter()
-                .filter(|m| may_quote(targets, doc_index, m.key.0))
-                .find(|m| m.query_in_entry >= QUOTED_FROM && m.entry_in_query >= COVERS);
+                .find(|m| match attributed {
+                    Some(target) => docs[m.key.0].id == *target && m.query_in_entry >= QUOTED_FROM,
+                    None => {
+                        p.text[start..end].split_whitespace().count() >= 8
+                            && may_quote(targets, doc_index, m.key.0)
+                            && m.query_in_entry >= QUOTED_FROM
+                            && m.entry_in_query >= COVERS
+                    }
+                });
             if let Some(m) = found {
                 let source = paragraph(docs, *m.key);
                 let source_doc = docs[m.key.0];
@@ -211,11 +275,12 @@ pub fn quoted_passage_links(
                     target_symbol: Some(source_doc.symbol.clone()),
                     target_doc: Some(source_doc.id.clone()),
                     target_paragraphs: source.number.iter().cloned().collect(),
+                    target_clause: None,
                     target_ids: vec![source.id.clone()],
                     suggested: None,
                     url: None,
                     similarity: Some(round(m.query_in_entry)),
-                    note: None,
+                    note: attributed.map(|_| "attributed by its note".to_string()),
                 });
             }
         }
@@ -233,7 +298,7 @@ pub fn verify(
     index: &Index<Key>,
     docs: &[&Document],
 ) -> (CitationStatus, Option<String>, f64) {
-    let q = shingles(quote);
+    let q = quote_shingles(quote);
     let best_cited = cited_ids
         .iter()
         .filter_map(|id| cited.block(id))
@@ -263,9 +328,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn editorial_marks_do_not_hide_the_wording() {
+        let source = shingles("Pour remédier à ces entraves à la participation à la société de l'information et aux difficultés rencontrées, il faut renforcer la coopération internationale");
+        let quote = quote_shingles("[p]our remédier [aux] entraves à la participation à la société de l'information [...] il faut renforcer la coopération internationale");
+        assert!(
+            containment(&quote, &source) >= QUOTED_FROM,
+            "{}",
+            containment(&quote, &source)
+        );
+    }
+
+    #[test]
     fn quoted_passages_need_enough_words() {
         let t = "conformément au point 7 selon lequel \"l'UIT doit poursuivre ses travaux sur la mise en œuvre des résultats\", et « Le Pacte pour l'avenir »";
-        let q = quoted_passages(t);
+        let q = quoted_passages(t, 8);
         assert_eq!(q.len(), 1);
         assert!(t[q[0].0..q[0].1].starts_with("l'UIT doit"));
         assert!(t[q[0].0..q[0].1].ends_with("résultats"));

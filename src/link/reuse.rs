@@ -61,6 +61,7 @@ pub fn reuse_links(
             target_symbol: Some(source_doc.symbol.clone()),
             target_doc: Some(source_doc.id.clone()),
             target_paragraphs: source.number.iter().cloned().collect(),
+            target_clause: None,
             target_ids: vec![source.id.clone()],
             suggested: None,
             url: None,

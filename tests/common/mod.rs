@@ -2,6 +2,7 @@
 //! duplicated between a source and its model.
 #![allow(dead_code)]
 
+#[allow(unused_imports)]
 pub use wsis::check::html;
 
 use std::collections::BTreeMap;
