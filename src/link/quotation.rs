@@ -185,10 +185,18 @@ pub fn quote_shingles(quote: &str) -> HashSet<u64> {
     let mut pieces = vec![String::new()];
     let mut rest = quote;
     while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find(']').map(|c| open + c) else { break };
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
         let inner = &rest[open + 1..close];
-        let glued_before = rest[..open].chars().next_back().is_some_and(char::is_alphanumeric);
-        let glued_after = rest[close + 1..].chars().next().is_some_and(char::is_alphanumeric);
+        let glued_before = rest[..open]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let glued_after = rest[close + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
         let last = pieces.last_mut().expect("one piece at least");
         last.push_str(&rest[..open]);
         if (glued_before || glued_after) && inner.chars().all(char::is_alphabetic) {
@@ -198,7 +206,10 @@ pub fn quote_shingles(quote: &str) -> HashSet<u64> {
         }
         rest = &rest[close + 1..];
     }
-    pieces.last_mut().expect("one piece at least").push_str(rest);
+    pieces
+        .last_mut()
+        .expect("one piece at least")
+        .push_str(rest);
     pieces
         .iter()
         .flat_map(|p| p.split('…'))
