@@ -193,3 +193,19 @@ fn every_seed_is_detected_as_its_layout() {
         );
     }
 }
+
+#[test]
+fn a_block_text_is_exactly_its_runs_text() {
+    // Citation offsets are byte offsets into a block's text, applied to its runs when rendered.
+    for seed in SEEDS {
+        let doc = read(common::seed_text(seed).as_bytes(), seed);
+        for b in &doc.blocks {
+            let runs: String = b.runs().iter().map(wsis::model::Inline::text).collect();
+            assert_eq!(runs, b.text(), "{seed} {}", b.id());
+        }
+        for f in &doc.footnotes {
+            let runs: String = f.runs.iter().map(wsis::model::Inline::text).collect();
+            assert_eq!(runs, f.text, "{seed} {}", f.id);
+        }
+    }
+}
