@@ -6,6 +6,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod ingest;
 pub mod init;
+pub mod link;
 pub mod model;
 pub mod registry;
 pub mod render;
