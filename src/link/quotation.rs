@@ -16,6 +16,11 @@ pub const SAME_PARAGRAPH: f64 = 0.7;
 /// shingles.
 pub const QUOTED_FROM: f64 = 0.85;
 
+/// An unattributed passage of this many words found word for word (this share of its shingles)
+/// in a paragraph is a quotation of it, however small a part of the paragraph it is.
+const LONG_QUOTE: usize = 15;
+const VERBATIM: f64 = 0.95;
+
 /// Where a paragraph of the corpus stands: (document index, block index).
 pub type Key = (usize, usize);
 
@@ -210,34 +215,63 @@ pub fn quote_shingles(quote: &str) -> HashSet<u64> {
         .last_mut()
         .expect("one piece at least")
         .push_str(rest);
+    // A piece shorter than a shingle (`[p]our remédier [aux]` leaves `pour remédier`) cannot be
+    // compared word run by word run: it is left out rather than counted as missing.
     pieces
         .iter()
         .flat_map(|p| p.split('…'))
+        .filter(|p| super::similarity::words(p).len() >= super::similarity::SHINGLE)
         .flat_map(shingles)
         .collect()
 }
 
-/// The number of the note whose mark follows the quotation ending at byte `end` of `p`'s text
-/// (`… conjointe »¹²`): the source the text gives for it.
+/// The number of the note that gives the source of the quotation ending at byte `end` of `p`'s
+/// text: the first note mark after it in the same sentence (`… conjointe », en 2026¹².`).
 fn note_after(p: &Paragraph, end: usize) -> Option<&str> {
+    const REACH: usize = 80;
     let mut pos = 0;
     for run in &p.runs {
         match run {
             crate::model::Inline::NoteRef { number } if pos >= end => {
                 let between = &p.text[end..pos.min(p.text.len())];
-                return between
-                    .chars()
-                    .all(|c| !c.is_alphanumeric())
-                    .then_some(number.as_str())
-                    .filter(|_| between.len() <= 8);
+                let same_sentence =
+                    !between.contains(". ") && !between.contains('«') && !between.contains('"');
+                return (same_sentence && between.len() <= REACH).then_some(number.as_str());
             }
             other => pos += other.text().len(),
         }
-        if pos > end + 8 {
+        if pos > end + REACH {
             return None;
         }
     }
     None
+}
+
+/// The telling words (longer than three letters) of the sentence around a quotation, outside it.
+fn sentence_words(text: &str, start: usize, end: usize) -> HashSet<String> {
+    let from = text[..start].rfind(". ").map_or(0, |i| i + 2);
+    let to = text[end..].find(". ").map_or(text.len(), |i| end + i);
+    let around = format!("{} {}", &text[from..start], &text[end..to]);
+    super::similarity::words(&around)
+        .into_iter()
+        .filter(|w| w.chars().count() > 3)
+        .collect()
+}
+
+/// How many of `words` a paragraph has.
+fn overlap(words: &HashSet<String>, paragraph: &str) -> usize {
+    let theirs: HashSet<String> = super::similarity::words(paragraph).into_iter().collect();
+    words.intersection(&theirs).count()
+}
+
+/// The wording of every heading of the corpus. A quotation of a title names a document; it is
+/// not a quotation of a paragraph that happens to repeat the title.
+fn titles(docs: &[&Document]) -> Vec<HashSet<u64>> {
+    docs.iter()
+        .flat_map(|d| d.headings())
+        .map(|h| shingles(&h.text))
+        .filter(|s| s.len() >= 3)
+        .collect()
 }
 
 /// Links « … » passages of `doc`'s paragraphs to the paragraph they reproduce. A passage whose
@@ -255,23 +289,43 @@ pub fn quoted_passage_links(
     let docs = targets.docs();
     let doc = docs[doc_index];
     let mut out = Vec::new();
+    let titles = titles(docs);
     for p in doc.paragraphs().filter(|p| p.role != Role::AnnexQuotation) {
         for (start, end) in quoted_passages(&p.text, 4) {
             let quote = quote_shingles(&p.text[start..end]);
             let attributed = note_after(p, end)
                 .and_then(|n| doc.footnotes.iter().find(|f| f.number == n))
                 .and_then(|f| note_targets.get(&f.id));
+            let is_title = titles.iter().any(|t| containment(&quote, t) >= QUOTED_FROM);
+            let fits = |m: &super::similarity::Match<'_, Key>| {
+                let ok = match attributed {
+                    Some(target) => docs[m.key.0].id == *target && m.query_in_entry >= QUOTED_FROM,
+                    // Unattributed: a passage of a good part of a paragraph, or a long passage
+                    // found word for word.
+                    None => {
+                        let n = p.text[start..end].split_whitespace().count();
+                        n >= 8
+                            && may_quote(targets, doc_index, m.key.0)
+                            && m.query_in_entry >= QUOTED_FROM
+                            && (m.entry_in_query >= COVERS
+                                || (n >= LONG_QUOTE && m.query_in_entry >= VERBATIM))
+                    }
+                };
+                ok && !is_title
+            };
+            // A phrase found in several paragraphs goes to the one that shares most words with
+            // the sentence quoting it (`… au Groupe … d'établir une « feuille de route … », en
+            // 2026`).
+            let context = sentence_words(&p.text, start, end);
             let found = index
                 .candidates(&quote)
                 .into_iter()
-                .find(|m| match attributed {
-                    Some(target) => docs[m.key.0].id == *target && m.query_in_entry >= QUOTED_FROM,
-                    None => {
-                        p.text[start..end].split_whitespace().count() >= 8
-                            && may_quote(targets, doc_index, m.key.0)
-                            && m.query_in_entry >= QUOTED_FROM
-                            && m.entry_in_query >= COVERS
-                    }
+                .filter(fits)
+                .max_by(|a, b| {
+                    a.query_in_entry.total_cmp(&b.query_in_entry).then_with(|| {
+                        overlap(&context, &paragraph(docs, *a.key).text)
+                            .cmp(&overlap(&context, &paragraph(docs, *b.key).text))
+                    })
                 });
             if let Some(m) = found {
                 let source = paragraph(docs, *m.key);

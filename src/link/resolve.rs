@@ -27,7 +27,10 @@ enum Resolved<'a> {
 fn symbol_of(d: &DocRef) -> String {
     match d {
         DocRef::Un { symbol } | DocRef::ItuDocument { symbol } => symbol.clone(),
-        DocRef::ItuCouncilResolution { number } => format!("ITU-Council-Res-{number}"),
+        DocRef::ItuCouncilResolution { number, .. } => format!("ITU-Council-Res-{number}"),
+        DocRef::ItuAssemblyResolution {
+            assembly, number, ..
+        } => format!("ITU-{assembly}-Res-{number}"),
         DocRef::ItuPlenipotentiaryResolution { number, .. } => format!("ITU-PP-Res-{number}"),
         DocRef::External { name } => name.clone(),
         DocRef::Flattened { printed, .. } | DocRef::Unresolvable { printed, .. } => printed.clone(),
@@ -52,6 +55,7 @@ fn resolve_doc<'a>(d: &DocRef, targets: &Targets<'a>, lang: &str) -> Resolved<'a
         },
         DocRef::ItuCouncilResolution { .. }
         | DocRef::ItuPlenipotentiaryResolution { .. }
+        | DocRef::ItuAssemblyResolution { .. }
         | DocRef::External { .. } => Resolved::Outside {
             symbol: symbol_of(d),
             url: None,
@@ -138,11 +142,10 @@ fn context_resolution(doc: &Document, from: &str, before: &str, lang: &str) -> O
     None
 }
 
-/// Does the reference say it points into the text itself (`ci-dessus`, `above`, `de la présente
-/// résolution`)?
-fn points_here(after: &str) -> bool {
-    let a = after.trim_start().to_lowercase();
-    [
+/// Does the reference, or the words right after it, say it points into the text itself
+/// (`ci-dessus`, `above`, `de la présente résolution`)?
+fn points_here(reference: &str, after: &str) -> bool {
+    const HERE: [&str; 7] = [
         "ci-dessus",
         "ci-après",
         "above",
@@ -150,9 +153,10 @@ fn points_here(after: &str) -> bool {
         "de la présente",
         "of the present",
         "of this",
-    ]
-    .iter()
-    .any(|w| a.starts_with(w))
+    ];
+    let r = reference.to_lowercase();
+    let a = after.trim_start().to_lowercase();
+    HERE.iter().any(|w| r.contains(w) || a.starts_with(w))
 }
 
 /// The quoted passage that a reference introduces (`… selon lequel "l'UIT doit …"`): the first
@@ -214,7 +218,7 @@ pub fn explicit(
             c.target_paragraphs = found.numbers.clone();
             c.target_clause = found.clause.clone();
             let document = match (&found.document, found.kind, &found.clause) {
-                (None, Found::Points, Some(_)) if !points_here(&text[found.end..]) => {
+                (None, Found::Points, Some(_)) if !points_here(printed, &text[found.end..]) => {
                     context_resolution(doc, from, &text[..found.start], lang)
                 }
                 (d, _, _) => d.clone(),

@@ -114,9 +114,12 @@ impl<K> Index<K> {
     }
 
     /// Entries sharing at least one telling shingle with `query`, best first (by the smaller of
-    /// the two containments, then by the query's containment). Work is proportional to the
-    /// postings of the query's shingles, not to the size of the corpus.
+    /// the two containments, then by the query's containment). The telling shingles find the
+    /// candidates; their containments are then counted over all shingles, common ones included.
+    /// Work is proportional to the postings of the query's shingles and to the few best
+    /// candidates, not to the size of the corpus.
     pub fn candidates(&self, query: &HashSet<u64>) -> Vec<Match<'_, K>> {
+        const EXACT: usize = 64;
         let mut shared: HashMap<u32, usize> = HashMap::new();
         for s in query {
             if let Some(list) = self.postings.get(s) {
@@ -128,10 +131,18 @@ impl<K> Index<K> {
                 }
             }
         }
-        let mut out: Vec<Match<'_, K>> = shared
+        let mut found: Vec<(u32, usize)> = shared.into_iter().collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        found.truncate(EXACT);
+        let mut out: Vec<Match<'_, K>> = found
             .into_iter()
-            .map(|(i, n)| {
+            .map(|(i, _)| {
                 let e = &self.entries[i as usize];
+                let n = if query.len() < e.shingles.len() {
+                    query.iter().filter(|s| e.shingles.contains(s)).count()
+                } else {
+                    e.shingles.iter().filter(|s| query.contains(s)).count()
+                };
                 Match {
                     key: &e.key,
                     query_in_entry: n as f64 / query.len().max(1) as f64,
