@@ -104,3 +104,31 @@ fn the_data_carries_each_citation() {
     assert_eq!(c["target_paragraphs"][0], "108");
     assert_eq!(c["suggested"], "110");
 }
+
+#[test]
+fn flattened_symbols_are_split_into_two_links_never_one_bogus_one() {
+    let data: serde_json::Value = serde_json::from_str(&read("data/fr/c26-93.json")).unwrap();
+    let parts: Vec<(String, String)> = data["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["from"] == "rappelant-g" && c["kind"] == "symbol")
+        .map(|c| {
+            (
+                c["text"].as_str().unwrap().to_string(),
+                c["target_symbol"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("70/125".to_string(), "A/RES/70/125".to_string()),
+            ("80/173".to_string(), "A/RES/80/173".to_string())
+        ]
+    );
+    // 70/125 is outside the corpus: its official copy; 80/173 is in it: its page.
+    let page = read("fr/c26-93.html");
+    assert!(page.contains("https://undocs.org/fr/A/RES/70/125"));
+    assert!(page.contains("href=a-res-80-173.html"));
+}

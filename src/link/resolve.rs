@@ -318,11 +318,23 @@ fn flattened(
     let mut out = Vec::new();
     let mut cursor = token_at;
     for part in parts {
-        let short = match part {
-            DocRef::Un { symbol } => symbol.rsplit("RES/").next().unwrap_or(symbol).to_string(),
-            other => symbol_of(other),
-        };
-        let Some(i) = text[cursor..token_at + token.len()].find(&short) else {
+        // The part as the token prints it: `A/RES/70/125` is printed `70/125`, `A/78/L.49`
+        // `78/L.49`.
+        let full = symbol_of(part);
+        let forms = [
+            full.clone(),
+            full.trim_start_matches("A/RES/")
+                .trim_start_matches("E/RES/")
+                .to_string(),
+            full.trim_start_matches("A/")
+                .trim_start_matches("E/")
+                .to_string(),
+        ];
+        let window = &text[cursor..token_at + token.len()];
+        let Some((i, short)) = forms
+            .iter()
+            .find_map(|f| window.find(f.as_str()).map(|i| (i, f.clone())))
+        else {
             continue;
         };
         let (s, e) = (cursor + i, cursor + i + short.len());
@@ -350,4 +362,44 @@ fn flattened(
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_into_the_text_itself_are_recognised() {
+        assert!(points_here("point 4 du décide ci-dessus", ","));
+        assert!(points_here("point 5 du décide", " ci-dessus, …"));
+        assert!(points_here("resolves 3", " of the present resolution"));
+        assert!(!points_here(
+            "point 7 du décide",
+            " selon lequel \"l'UIT doit\""
+        ));
+    }
+
+    #[test]
+    fn symbols_are_named_canonically() {
+        assert_eq!(
+            symbol_of(&DocRef::ItuCouncilResolution {
+                number: "1332".into(),
+                revision: None
+            }),
+            "ITU-Council-Res-1332"
+        );
+        assert_eq!(
+            symbol_of(&DocRef::ItuPlenipotentiaryResolution {
+                number: "140".into(),
+                revision: Some("Bucarest, 2022".into())
+            }),
+            "ITU-PP-Res-140"
+        );
+        assert_eq!(
+            symbol_of(&DocRef::Un {
+                symbol: "A/RES/70/125".into()
+            }),
+            "A/RES/70/125"
+        );
+    }
 }

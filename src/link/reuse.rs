@@ -27,6 +27,11 @@ pub fn reuse_links(
     let doc = docs[doc_index];
     let my_date = targets.date(&doc.id);
     let mut out = Vec::new();
+    let titles: Vec<HashSet<u64>> = docs
+        .iter()
+        .flat_map(|d| d.headings())
+        .map(|h| shingles(&h.text))
+        .collect();
     for p in doc
         .paragraphs()
         .filter(|p| !matches!(p.role, Role::AnnexQuotation | Role::Heading))
@@ -44,6 +49,9 @@ pub fn reuse_links(
                 (targets.date(&other.id), other.id.as_str()) < (my_date, doc.id.as_str())
             });
         let Some(m) = best else { continue };
+        if repeats_a_title(docs[m.key.0].blocks[m.key.1].text(), &titles) {
+            continue;
+        }
         let source_doc = docs[m.key.0];
         let source = source_doc.blocks[m.key.1]
             .as_paragraph()
@@ -70,4 +78,13 @@ pub fn reuse_links(
         });
     }
     out
+}
+
+/// A paragraph that is mostly a title (`Adopte le document final de …, dont le texte figure
+/// ci-après :`): texts that repeat the title do not take the paragraph over.
+fn repeats_a_title(text: &str, titles: &[HashSet<u64>]) -> bool {
+    let mine = shingles(text);
+    titles
+        .iter()
+        .any(|t| super::similarity::containment(&mine, t) >= 0.5)
 }
