@@ -53,6 +53,11 @@ fn main() {
     let ingest = time(runs, || {
         std::hint::black_box(site::ingest_all(&entries).unwrap());
     });
+    let (docs, _) = site::ingest_all(&entries).unwrap();
+    let link = time(runs, || {
+        let mut d = docs.clone();
+        std::hint::black_box(wsis::link::link(&entries, &mut d));
+    });
     let (b, c, i) = (median(build), median(copy), median(ingest));
     println!(
         "corpus site: {files} files, {:.0} KiB; {runs} runs, medians",
@@ -69,6 +74,10 @@ fn main() {
     println!(
         "ingest alone:                                         {:.1} ms",
         ms(i)
+    );
+    println!(
+        "linking alone (references, quotations, reuse):        {:.1} ms",
+        ms(median(link))
     );
     println!(
         "ratio build / copy: {:.1}   build / ingest: {:.1}",

@@ -93,7 +93,15 @@ pub fn decode_source(bytes: &[u8], path: &Path) -> Result<String, Diagnostic> {
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending: Option<char> = None;
-    for c in s.nfc() {
+    // Most text is NFC already: composing it again is the costliest step of reading a source.
+    let composed: Box<dyn Iterator<Item = char>> = if unicode_normalization::is_nfc_quick(s.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        Box::new(s.chars())
+    } else {
+        Box::new(s.nfc())
+    };
+    for c in composed {
         if c.is_whitespace() || c == '\u{FEFF}' {
             let typographic = TYPOGRAPHIC_SPACES.contains(&c);
             pending = match pending {

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::similarity::{containment, shingles, Index};
+use super::similarity::{containment, shingles, Index, Shingles};
 use super::targets::{paragraph_id, Targets};
 use crate::model::{Citation, CitationKind, CitationStatus, Document, Paragraph, Role};
 
@@ -60,7 +60,7 @@ fn same_paragraph(
     index: &Index<Key>,
     targets: &Targets,
     from_doc: usize,
-    text: &HashSet<u64>,
+    text: &Shingles,
 ) -> Option<(Key, f64)> {
     let docs = targets.docs();
     index
@@ -147,7 +147,7 @@ pub fn annex_quotations(doc_index: usize, targets: &Targets, index: &Index<Key>)
     out
 }
 
-fn similarity_to(docs: &[&Document], doc: usize, id: &str, quote: &HashSet<u64>) -> f64 {
+fn similarity_to(docs: &[&Document], doc: usize, id: &str, quote: &Shingles) -> f64 {
     docs[doc].block(id).map_or(0.0, |b| {
         let s = shingles(b.text());
         containment(quote, &s).min(containment(&s, quote))
@@ -186,7 +186,7 @@ pub fn quoted_passages(text: &str, min_words: usize) -> Vec<(usize, usize)> {
 /// The wording of a quotation without the editor's marks: `[p]our` reads `pour`; a word the
 /// editor put in brackets in place of the original ones (`[aux]`), and `[…]` or `[...]` (words
 /// left out), cut the quotation into pieces that are each looked for.
-pub fn quote_shingles(quote: &str) -> HashSet<u64> {
+pub fn quote_shingles(quote: &str) -> Shingles {
     let mut pieces = vec![String::new()];
     let mut rest = quote;
     while let Some(open) = rest.find('[') {
@@ -266,7 +266,7 @@ fn overlap(words: &HashSet<String>, paragraph: &str) -> usize {
 
 /// The wording of every heading of the corpus. A quotation of a title names a document; it is
 /// not a quotation of a paragraph that happens to repeat the title.
-fn titles(docs: &[&Document]) -> Vec<HashSet<u64>> {
+fn titles(docs: &[&Document]) -> Vec<Shingles> {
     docs.iter()
         .flat_map(|d| d.headings())
         .map(|h| shingles(&h.text))

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::quotation::Key;
-use super::similarity::{shingles, Index};
+use super::similarity::{shingles, Index, Shingles};
 use super::targets::Targets;
 use crate::model::{Citation, CitationKind, CitationStatus, Role};
 
@@ -27,18 +27,22 @@ pub fn reuse_links(
     let doc = docs[doc_index];
     let my_date = targets.date(&doc.id);
     let mut out = Vec::new();
-    let titles: Vec<HashSet<u64>> = docs
+    let titles: Vec<Shingles> = docs
         .iter()
         .flat_map(|d| d.headings())
         .map(|h| shingles(&h.text))
         .collect();
-    for p in doc
-        .paragraphs()
-        .filter(|p| !matches!(p.role, Role::AnnexQuotation | Role::Heading))
-    {
-        let mine = shingles(&p.text);
+    // The index holds every paragraph's shingles already.
+    for entry in index.entries().iter().filter(|e| e.key.0 == doc_index) {
+        let Some(p) = doc.blocks[entry.key.1].as_paragraph() else {
+            continue;
+        };
+        if matches!(p.role, Role::AnnexQuotation | Role::Heading) {
+            continue;
+        }
+        let mine = &entry.shingles;
         let best = index
-            .candidates(&mine)
+            .candidates(mine)
             .into_iter()
             .filter(|m| m.key.0 != doc_index)
             .filter(|m| m.entry_len >= MIN_SHINGLES && m.entry_in_query >= TAKES_OVER)
@@ -82,7 +86,7 @@ pub fn reuse_links(
 
 /// A paragraph that is mostly a title (`Adopte le document final de …, dont le texte figure
 /// ci-après :`): texts that repeat the title do not take the paragraph over.
-fn repeats_a_title(text: &str, titles: &[HashSet<u64>]) -> bool {
+fn repeats_a_title(text: &str, titles: &[Shingles]) -> bool {
     let mine = shingles(text);
     titles
         .iter()

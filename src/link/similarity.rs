@@ -2,11 +2,37 @@
 //! over every paragraph of the corpus, so that a quotation finds its source paragraph, and a
 //! reused paragraph its original, without comparing all pairs.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use unicode_normalization::UnicodeNormalization;
+
+/// A hasher for keys that are hashes already (shingles) or small integers: one multiplication
+/// instead of SipHash, which is built to resist chosen keys these are not.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct MixHasher(u64);
+
+impl Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(u64::from(x));
+    }
+}
+
+pub type Mix = BuildHasherDefault<MixHasher>;
+
+/// A set of hashed shingles.
+pub type Shingles = HashSet<u64, Mix>;
 
 /// Words per shingle.
 pub const SHINGLE: usize = 4;
@@ -18,47 +44,89 @@ const COMMON: usize = 48;
 /// The words of a text for comparison: lower case, compatibility-folded (no-break spaces,
 /// typographic apostrophes), letters and digits only.
 pub fn words(text: &str) -> Vec<String> {
-    let folded: String = text
-        .nfkc()
-        .map(|c| match c {
-            '’' | 'ʼ' | '‘' => '\'',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// The set of hashed shingles of a text. A text shorter than a shingle gives one shingle of
-/// all its words.
-pub fn shingles(text: &str) -> HashSet<u64> {
-    let w = words(text);
-    let mut out = HashSet::new();
-    if w.is_empty() {
-        return out;
-    }
-    if w.len() < SHINGLE {
-        out.insert(hash(&w));
-        return out;
-    }
-    for window in w.windows(SHINGLE) {
-        out.insert(hash(window));
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for_each_char(text, |c| {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    });
+    if !word.is_empty() {
+        out.push(word);
     }
     out
 }
 
-fn hash(words: &[String]) -> u64 {
-    let mut h = DefaultHasher::new();
-    words.hash(&mut h);
-    h.finish()
+/// Calls `f` on each character of `text`, compatibility-folded where that matters (ligatures,
+/// superscripts, full-width forms); plain characters are passed through without normalising.
+fn for_each_char(text: &str, mut f: impl FnMut(char)) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            f(c);
+        } else {
+            for d in std::iter::once(c).nfkc() {
+                f(d);
+            }
+        }
+    }
+}
+
+/// A word's hash (FNV-1a over its lower-case characters).
+fn word_hash(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut in_word = false;
+    for_each_char(text, |c| {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                let mut buf = [0u8; 4];
+                for b in l.encode_utf8(&mut buf).bytes() {
+                    h ^= u64::from(b);
+                    h = h.wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            in_word = true;
+        } else if in_word {
+            out.push(h);
+            h = 0xcbf2_9ce4_8422_2325;
+            in_word = false;
+        }
+    });
+    if in_word {
+        out.push(h);
+    }
+    out
+}
+
+/// The set of hashed shingles of a text. A text shorter than a shingle gives one shingle of
+/// all its words.
+pub fn shingles(text: &str) -> Shingles {
+    let w = word_hash(text);
+    let mut out = Shingles::with_capacity_and_hasher(w.len(), Mix::default());
+    if w.is_empty() {
+        return out;
+    }
+    let combine = |ws: &[u64]| {
+        ws.iter().fold(0x9E37_79B9_7F4A_7C15u64, |acc, &x| {
+            (acc ^ x)
+                .wrapping_mul(0x0000_0100_0000_01b3)
+                .rotate_left(17)
+        })
+    };
+    if w.len() < SHINGLE {
+        out.insert(combine(&w));
+        return out;
+    }
+    for window in w.windows(SHINGLE) {
+        out.insert(combine(window));
+    }
+    out
 }
 
 /// How much of `part`'s wording is found in `whole`: shared shingles / shingles of `part`.
-pub fn containment(part: &HashSet<u64>, whole: &HashSet<u64>) -> f64 {
+pub fn containment(part: &Shingles, whole: &Shingles) -> f64 {
     if part.is_empty() {
         return 0.0;
     }
@@ -67,7 +135,7 @@ pub fn containment(part: &HashSet<u64>, whole: &HashSet<u64>) -> f64 {
 
 /// Two texts say the same thing in the same words (allowing a typo or two): each carries at
 /// least `min` of the other's shingles.
-pub fn same_wording(a: &HashSet<u64>, b: &HashSet<u64>, min: f64) -> bool {
+pub fn same_wording(a: &Shingles, b: &Shingles, min: f64) -> bool {
     containment(a, b) >= min && containment(b, a) >= min
 }
 
@@ -75,14 +143,14 @@ pub fn same_wording(a: &HashSet<u64>, b: &HashSet<u64>, min: f64) -> bool {
 #[derive(Debug, Clone)]
 pub struct Entry<K> {
     pub key: K,
-    pub shingles: HashSet<u64>,
+    pub shingles: Shingles,
 }
 
 /// An inverted index from shingles to the paragraphs that contain them.
 #[derive(Debug)]
 pub struct Index<K> {
     entries: Vec<Entry<K>>,
-    postings: HashMap<u64, Vec<u32>>,
+    postings: HashMap<u64, Vec<u32>, Mix>,
 }
 
 /// A candidate source for a text, with how much of the text it contains and how much of itself
@@ -100,7 +168,7 @@ pub struct Match<'a, K> {
 
 impl<K> Index<K> {
     pub fn new(entries: Vec<Entry<K>>) -> Index<K> {
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut postings: HashMap<u64, Vec<u32>, Mix> = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             for s in &e.shingles {
                 postings.entry(*s).or_default().push(i as u32);
@@ -118,9 +186,9 @@ impl<K> Index<K> {
     /// candidates; their containments are then counted over all shingles, common ones included.
     /// Work is proportional to the postings of the query's shingles and to the few best
     /// candidates, not to the size of the corpus.
-    pub fn candidates(&self, query: &HashSet<u64>) -> Vec<Match<'_, K>> {
+    pub fn candidates(&self, query: &Shingles) -> Vec<Match<'_, K>> {
         const EXACT: usize = 64;
-        let mut shared: HashMap<u32, usize> = HashMap::new();
+        let mut shared: HashMap<u32, usize, Mix> = HashMap::default();
         for s in query {
             if let Some(list) = self.postings.get(s) {
                 if list.len() > COMMON {
