@@ -132,3 +132,10 @@ fn flattened_symbols_are_split_into_two_links_never_one_bogus_one() {
     assert!(page.contains("https://undocs.org/fr/A/RES/70/125"));
     assert!(page.contains("href=a-res-80-173.html"));
 }
+
+#[test]
+fn documents_outside_the_corpus_link_to_their_official_copy_in_the_page_language() {
+    assert!(read("fr/c26-93.html").contains("https://undocs.org/fr/A/RES/70/125"));
+    assert!(read("en/c26-93.html").contains("https://undocs.org/en/A/RES/70/125"));
+    assert!(!read("en/c26-93.html").contains("https://undocs.org/fr/"));
+}

@@ -90,7 +90,8 @@ pub fn citations_page(
             .map(|c| {
                 *counts.entry(c.status).or_default() += 1;
                 let first = c.target_ids.first().map(String::as_str);
-                let (target_href, target_label) = match (&c.target_doc, &c.url) {
+                let url = super::references::official_url(c, lang);
+                let (target_href, target_label) = match (&c.target_doc, &url) {
                     (Some(t), _) => (
                         Some(format!(
                             "{t}.html{}",

@@ -139,7 +139,8 @@ impl<'a> References<'a> {
                 Self::kind_label(r, lang, c),
                 r.strings.get(lang, &format!("status_{status}"))
             );
-            let (open, close, after) = match (&c.target_doc, &c.url) {
+            let url = official_url(c, lang);
+            let (open, close, after) = match (&c.target_doc, &url) {
                 (Some(target), _) => {
                     let first = c.target_ids.first().map(String::as_str);
                     let href = self.href(&doc.id, target, first);
@@ -259,5 +260,15 @@ impl<'a> References<'a> {
 
     pub fn docs(&self) -> &'a [Document] {
         self.docs
+    }
+}
+
+/// The official copy of a cited document outside the corpus, in the page's language when it is
+/// a UN document (`https://undocs.org/en/…` on an English page).
+pub fn official_url(c: &Citation, lang: &str) -> Option<String> {
+    let url = c.url.as_deref()?;
+    match (&c.target_symbol, url.starts_with("https://undocs.org/")) {
+        (Some(symbol), true) => Some(crate::link::targets::undocs_url(symbol, lang)),
+        _ => Some(url.to_string()),
     }
 }
