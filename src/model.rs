@@ -106,6 +106,44 @@ pub enum CitationStatus {
     Unresolved,
 }
 
+impl Citation {
+    /// A reference not resolved yet: no target, status `unresolved`.
+    pub fn new(from: &str, start: usize, end: usize, text: &str, kind: CitationKind) -> Citation {
+        Citation {
+            from: from.to_string(),
+            start,
+            end,
+            text: text.to_string(),
+            kind,
+            status: CitationStatus::Unresolved,
+            target_symbol: None,
+            target_doc: None,
+            target_paragraphs: Vec::new(),
+            target_clause: None,
+            target_ids: Vec::new(),
+            suggested: None,
+            url: None,
+            similarity: None,
+            note: None,
+        }
+    }
+
+    /// Points the reference at paragraph `target` of document `doc`, with `status`.
+    pub fn to_paragraph(
+        mut self,
+        doc: &Document,
+        target: &Paragraph,
+        status: CitationStatus,
+    ) -> Citation {
+        self.status = status;
+        self.target_symbol = Some(doc.symbol.clone());
+        self.target_doc = Some(doc.id.clone());
+        self.target_paragraphs = target.number.iter().cloned().collect();
+        self.target_ids = vec![target.id.clone()];
+        self
+    }
+}
+
 impl CitationKind {
     pub fn as_str(self) -> &'static str {
         match self {

@@ -82,27 +82,13 @@ pub fn annex_quotations(doc_index: usize, targets: &Targets, index: &Index<Key>)
     for p in doc.paragraphs().filter(|p| p.role == Role::AnnexQuotation) {
         let quote = shingles(&p.text);
         let best = same_paragraph(index, targets, doc_index, &quote);
-        let mut c = Citation {
-            from: p.id.clone(),
-            start: 0,
-            end: 0,
-            text: p.number.clone().unwrap_or_default(),
-            kind: if p.number.is_some() {
-                CitationKind::AnnexQuote
-            } else {
-                CitationKind::Quotation
-            },
-            status: CitationStatus::Unresolved,
-            target_symbol: None,
-            target_doc: None,
-            target_paragraphs: p.number.iter().cloned().collect(),
-            target_clause: None,
-            target_ids: Vec::new(),
-            suggested: None,
-            url: None,
-            similarity: None,
-            note: None,
+        let kind = if p.number.is_some() {
+            CitationKind::AnnexQuote
+        } else {
+            CitationKind::Quotation
         };
+        let mut c = Citation::new(&p.id, 0, 0, p.number.as_deref().unwrap_or_default(), kind);
+        c.target_paragraphs = p.number.iter().cloned().collect();
         let Some((key, score)) = best else {
             c.note = Some("no paragraph of the corpus has this wording".into());
             out.push(c);
@@ -328,25 +314,21 @@ pub fn quoted_passage_links(
                     })
                 });
             if let Some(m) = found {
-                let source = paragraph(docs, *m.key);
-                let source_doc = docs[m.key.0];
-                out.push(Citation {
-                    from: p.id.clone(),
+                let mut c = Citation::new(
+                    &p.id,
                     start,
                     end,
-                    text: p.text[start..end].to_string(),
-                    kind: CitationKind::Quotation,
-                    status: CitationStatus::Verified,
-                    target_symbol: Some(source_doc.symbol.clone()),
-                    target_doc: Some(source_doc.id.clone()),
-                    target_paragraphs: source.number.iter().cloned().collect(),
-                    target_clause: None,
-                    target_ids: vec![source.id.clone()],
-                    suggested: None,
-                    url: None,
-                    similarity: Some(round(m.query_in_entry)),
-                    note: attributed.map(|_| "attributed by its note".to_string()),
-                });
+                    &p.text[start..end],
+                    CitationKind::Quotation,
+                )
+                .to_paragraph(
+                    docs[m.key.0],
+                    paragraph(docs, *m.key),
+                    CitationStatus::Verified,
+                );
+                c.similarity = Some(round(m.query_in_entry));
+                c.note = attributed.map(|_| "attributed by its note".to_string());
+                out.push(c);
             }
         }
     }

@@ -71,26 +71,6 @@ fn resolve_doc<'a>(d: &DocRef, targets: &Targets<'a>, lang: &str) -> Resolved<'a
     }
 }
 
-fn blank(from: &str, start: usize, end: usize, text: &str, kind: CitationKind) -> Citation {
-    Citation {
-        from: from.to_string(),
-        start,
-        end,
-        text: text.to_string(),
-        kind,
-        status: CitationStatus::Unresolved,
-        target_symbol: None,
-        target_doc: None,
-        target_paragraphs: Vec::new(),
-        target_clause: None,
-        target_ids: Vec::new(),
-        suggested: None,
-        url: None,
-        similarity: None,
-        note: None,
-    }
-}
-
 /// The texts to scan in a document: every paragraph and heading, then every note, with the id
 /// they are cited from.
 fn texts(doc: &Document) -> Vec<(&str, &str)> {
@@ -214,7 +194,7 @@ pub fn explicit(
                 out.extend(flattened(from, text, &found, token, parts, targets, lang));
                 continue;
             }
-            let mut c = blank(from, found.start, found.end, printed, kind);
+            let mut c = Citation::new(from, found.start, found.end, printed, kind);
             c.target_paragraphs = found.numbers.clone();
             c.target_clause = found.clause.clone();
             let document = match (&found.document, found.kind, &found.clause) {
@@ -303,7 +283,7 @@ fn flattened(
         .find(token)
         .map(|i| found.start + i)
     else {
-        let mut c = blank(
+        let mut c = Citation::new(
             from,
             found.start,
             found.end,
@@ -339,7 +319,7 @@ fn flattened(
         };
         let (s, e) = (cursor + i, cursor + i + short.len());
         cursor = e;
-        let mut c = blank(from, s, e, &text[s..e], CitationKind::Symbol);
+        let mut c = Citation::new(from, s, e, &text[s..e], CitationKind::Symbol);
         c.note = Some(format!(
             "part of `{token}`, two symbols run together by flattened tracked changes"
         ));

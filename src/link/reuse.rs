@@ -63,23 +63,13 @@ pub fn reuse_links(
         if linked.contains(&(p.id.clone(), source_doc.id.clone(), source.id.clone())) {
             continue;
         }
-        out.push(Citation {
-            from: p.id.clone(),
-            start: 0,
-            end: 0,
-            text: String::new(),
-            kind: CitationKind::Reuse,
-            status: CitationStatus::Verified,
-            target_symbol: Some(source_doc.symbol.clone()),
-            target_doc: Some(source_doc.id.clone()),
-            target_paragraphs: source.number.iter().cloned().collect(),
-            target_clause: None,
-            target_ids: vec![source.id.clone()],
-            suggested: None,
-            url: None,
-            similarity: Some((m.entry_in_query * 100.0).round() / 100.0),
-            note: None,
-        });
+        let mut c = Citation::new(&p.id, 0, 0, "", CitationKind::Reuse).to_paragraph(
+            source_doc,
+            source,
+            CitationStatus::Verified,
+        );
+        c.similarity = Some((m.entry_in_query * 100.0).round() / 100.0);
+        out.push(c);
     }
     out
 }
