@@ -11,6 +11,7 @@ pub mod link;
 pub mod model;
 pub mod registry;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod text;

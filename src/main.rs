@@ -51,6 +51,28 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Search the paragraphs of the site (the index `wsis build` wrote): words in French or
+    /// English, accents typed or not, or a citation (`§67`, `80/173 67`, `A/RES/80/173 §67`,
+    /// `C26/93`): the cited paragraph comes first, then the paragraphs that cite it.
+    Search {
+        /// The query.
+        query: Vec<String>,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The page language to search: fr or en.
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        /// Only this document (its id, e.g. a-res-80-173).
+        #[arg(long)]
+        doc: Option<String>,
+        /// How many results.
+        #[arg(long, short = 'n', default_value_t = 10)]
+        limit: usize,
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Start a new site in DIR (which must be new or empty): wsis.yaml, content/, seeds/.
     Init {
         /// The folder to create.
@@ -172,6 +194,35 @@ fn run(command: Command) -> Result<(), Error> {
             }
             Ok(())
         }
+        Command::Search {
+            query,
+            root,
+            lang,
+            doc,
+            limit,
+            json,
+        } => {
+            let index =
+                wsis::search::index::SearchIndex::open(&root.join(wsis::search::index::INDEX_DIR))?;
+            let hits = index.search(&query.join(" "), &lang, doc.as_deref(), limit)?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&hits).map_err(|e| Error::Other(e.to_string()))?
+                );
+                return Ok(());
+            }
+            if hits.is_empty() {
+                println!("no result");
+            }
+            let tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
+            for (i, h) in hits.iter().enumerate() {
+                println!("{}. {}  [{}]", i + 1, h.citation, h.reason);
+                println!("   {}", terminal_snippet(&h.snippet, tty));
+                println!("   {}", h.url);
+            }
+            Ok(())
+        }
         Command::Init { dir } => {
             let files = wsis::init::init(&dir)?;
             for f in files {
@@ -209,4 +260,21 @@ fn run(command: Command) -> Result<(), Error> {
             Ok(())
         }
     }
+}
+
+/// A snippet for the terminal: matches in bold (or between `[[ ]]` when piped), entities
+/// decoded.
+fn terminal_snippet(html: &str, tty: bool) -> String {
+    let (open, close) = if tty {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("[[", "]]")
+    };
+    html.replace("<mark>", open)
+        .replace("</mark>", close)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }

@@ -151,6 +151,7 @@ pub fn start(opts: ServeOptions) -> Result<Server> {
     build_and_report(&opts.build, opts.quiet)?;
     let shared = Arc::new(Shared {
         out: opts.build.out.clone(),
+        index: opts.build.root.join(crate::search::index::INDEX_DIR),
         state: Mutex::new(BuildState {
             version: 1,
             error: None,
@@ -216,6 +217,8 @@ fn build_and_report(opts: &BuildOptions, quiet: bool) -> Result<BuildReport> {
 struct Shared {
     /// The output folder being served.
     out: PathBuf,
+    /// The search index the builds write, for `/api/search`.
+    index: PathBuf,
     state: Mutex<BuildState>,
     /// Signalled whenever `state` changes, and when the server stops.
     changed: Condvar,
@@ -492,6 +495,9 @@ fn route(shared: &Shared, req: &Request) -> Response {
     if let Some(name) = path.strip_prefix(INTERNAL_PREFIX) {
         return internal(shared, name, query);
     }
+    if path == "/api/search" {
+        return api_search(shared, query.unwrap_or_default());
+    }
     match resolve(&shared.out, path) {
         Err(why) => Response::text(400, &format!("bad request: {why}")),
         Ok(Target::Redirect(to)) => {
@@ -527,6 +533,35 @@ fn file_response(shared: &Shared, status: u16, file: &Path, body: Vec<u8>) -> Re
         body
     };
     Response::new(status, content_type, body)
+}
+
+/// `/api/search?q=…&lang=fr|en&doc=…&limit=…`: the results of the index `wsis build` wrote,
+/// as JSON (see `docs/search.md`).
+fn api_search(shared: &Shared, query: &str) -> Response {
+    let param = |name: &str| {
+        query_param(query, name)
+            .map(|v| v.replace('+', " "))
+            .and_then(|v| percent_decode(&v))
+            .and_then(|b| String::from_utf8(b).ok())
+    };
+    let Some(q) = param("q").filter(|q| !q.trim().is_empty()) else {
+        return Response::text(400, "bad request: give the query as ?q=…");
+    };
+    let lang = param("lang").unwrap_or_else(|| "fr".into());
+    let limit = param("limit")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(10usize)
+        .min(100);
+    let doc = param("doc").filter(|d| !d.is_empty());
+    let result = crate::search::index::SearchIndex::open(&shared.index)
+        .and_then(|i| i.search(&q, &lang, doc.as_deref(), limit));
+    match result {
+        Ok(hits) => match serde_json::to_vec(&hits) {
+            Ok(body) => Response::new(200, "application/json", body),
+            Err(e) => Response::text(500, &format!("cannot write the results: {e}")),
+        },
+        Err(e) => Response::text(503, &format!("search is not available: {e}")),
+    }
 }
 
 /// The server's own resources under `/__wsis/`.
@@ -879,6 +914,7 @@ mod tests {
     fn shared(out: &Path) -> Shared {
         Shared {
             out: out.to_path_buf(),
+            index: out.join("no-index"),
             state: Mutex::new(BuildState {
                 version: 7,
                 error: None,

@@ -139,13 +139,20 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         entries: &entries,
         documents: &documents,
     };
-    let pages = render::site_pages(&input, &theme)?;
+    let rendered = render::site(&input, &theme)?;
+    let pages = rendered.files;
+    let glossary = crate::search::glossary::Glossary::load(&opts.root)?;
     let mut out = Output::begin(&opts.out)?;
     for page in &pages {
         out.write(&page.path, &page.bytes)?;
     }
     write_data(&mut out, &entries, &documents)?;
     let files_written = out.finish()?;
+    crate::search::index::SearchIndex::write(
+        &opts.root.join(crate::search::index::INDEX_DIR),
+        rendered.records,
+        glossary,
+    )?;
     Ok(BuildReport {
         documents,
         warnings,

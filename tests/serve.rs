@@ -412,3 +412,21 @@ fn a_failed_first_build_is_an_error() {
     assert!(err.contains("x.yaml"), "{err}");
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn answers_search_queries_from_the_built_index() {
+    let root = site("api");
+    let server = start(&root);
+    let addr = server.addr();
+    let reply = get(addr, "/api/search?q=d%C3%A9cidons+poursuivre&lang=fr");
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(reply.header("Content-Type"), Some("application/json"));
+    let hits: serde_json::Value = serde_json::from_str(&reply.text()).unwrap();
+    assert_eq!(hits[0]["id"], "p2", "{hits}");
+    assert!(hits[0]["snippet"].as_str().unwrap().contains("<mark>"));
+    let cited: serde_json::Value =
+        serde_json::from_str(&get(addr, "/api/search?q=%C2%A71").text()).unwrap();
+    assert_eq!(cited[0]["id"], "p1", "{cited}");
+    assert_eq!(get(addr, "/api/search").status, 400);
+    server.stop();
+}

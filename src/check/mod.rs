@@ -62,7 +62,7 @@ pub fn check(root: &Path) -> Result<CheckReport> {
         entries: &entries,
         documents: &documents,
     };
-    let files = render::site_pages(&input, &theme)?;
+    let files = render::site(&input, &theme)?.files;
     let mut paths: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
     for d in &documents {
         paths.insert(format!("data/{}/{}.json", d.lang, d.id));

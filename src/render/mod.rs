@@ -128,39 +128,58 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Renders every page, the sitemap, robots.txt and the theme's assets.
-pub fn site_pages(input: &SiteInput, theme: &Theme) -> Result<Vec<OutputFile>> {
+/// What rendering produces: the output files and the search records (citations written as the
+/// pages write them).
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub records: Vec<crate::search::records::Record>,
+}
+
+/// Renders every page, the sitemap, robots.txt and the theme's assets, and the search records.
+pub fn site(input: &SiteInput, theme: &Theme) -> Result<Rendered> {
     let renderer = Renderer::new(theme, &input.config.languages)?;
+    let records = crate::search::records::records(
+        input.entries,
+        input.documents,
+        &input.config.languages,
+        &|lang, doc, p| document_page::paragraph_citation(&renderer, lang, doc, p),
+    );
+    let files = site_pages(&renderer, input, theme)?;
+    Ok(Rendered { files, records })
+}
+
+/// Renders every page, the sitemap, robots.txt and the theme's assets.
+fn site_pages(renderer: &Renderer, input: &SiteInput, theme: &Theme) -> Result<Vec<OutputFile>> {
     let editorial = pages::load_editorial(input.root, &input.config.languages)?;
     let refs = references::References::new(input.documents, input.entries);
     let mut out = Vec::new();
     let mut urls = Vec::new();
-    out.push(pages::root_page(&renderer, input)?);
+    out.push(pages::root_page(renderer, input)?);
     for lang in &input.config.languages {
-        let nav = pages::nav(&renderer, &editorial, lang);
-        let home = pages::home_page(&renderer, input, lang, &nav)?;
+        let nav = pages::nav(renderer, &editorial, lang);
+        let home = pages::home_page(renderer, input, lang, &nav)?;
         out.push(home);
         urls.push(format!("{lang}/index.html"));
         for entry in input.entries {
             out.push(document_page::render(
-                &renderer, input, &refs, entry, lang, &nav,
+                renderer, input, &refs, entry, lang, &nav,
             )?);
             urls.push(format!("{lang}/{}.html", entry.id));
         }
         for page in &editorial {
-            out.push(pages::editorial_page(&renderer, input, page, lang, &nav)?);
+            out.push(pages::editorial_page(renderer, input, page, lang, &nav)?);
             urls.push(format!("{lang}/{}.html", page.name));
         }
         out.push(citations_page::citations_page(
-            &renderer, input, &refs, lang, &nav,
+            renderer, input, &refs, lang, &nav,
         )?);
         urls.push(format!("{lang}/citations.html"));
-        for page in citations_page::concordance_pages(&renderer, input, &refs, lang, &nav)? {
+        for page in citations_page::concordance_pages(renderer, input, &refs, lang, &nav)? {
             urls.push(page.path.clone());
             out.push(page);
         }
     }
-    out.push(pages::not_found_page(&renderer, input)?);
+    out.push(pages::not_found_page(renderer, input)?);
     out.push(seo::sitemap(input.config, &urls));
     out.push(seo::robots(input.config));
     for (rel, file) in theme.assets() {
