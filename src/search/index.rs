@@ -161,6 +161,7 @@ impl SearchIndex {
             std::process::id()
         ));
         let _ = std::fs::remove_dir_all(&staging);
+        std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
         for lang in languages(&records) {
             let path = staging.join(&lang);
             std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
