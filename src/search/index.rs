@@ -156,7 +156,7 @@ impl SearchIndex {
     /// Writes the index to `dir` (replacing what a previous build wrote there) and opens it.
     pub fn write(dir: &Path, records: Vec<Record>, glossary: Glossary) -> Result<SearchIndex> {
         let staging = dir.with_file_name(format!(
-            ".{}.staging-{}",
+            "{}.staging-{}",
             dir.file_name().and_then(|n| n.to_str()).unwrap_or("index"),
             std::process::id()
         ));
