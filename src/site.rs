@@ -142,17 +142,30 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let rendered = render::site(&input, &theme)?;
     let pages = rendered.files;
     let glossary = crate::search::glossary::Glossary::load(&opts.root)?;
-    let mut out = Output::begin(&opts.out)?;
-    for page in &pages {
-        out.write(&page.path, &page.bytes)?;
-    }
-    write_data(&mut out, &entries, &documents)?;
-    let files_written = out.finish()?;
-    crate::search::index::SearchIndex::write(
-        &opts.root.join(crate::search::index::INDEX_DIR),
-        rendered.records,
-        glossary,
-    )?;
+    // The search index is written while the pages are: the two do not depend on each other.
+    let index_dir = opts.root.join(crate::search::index::INDEX_DIR);
+    let records = rendered.records;
+    let (files_written, index) = std::thread::scope(|s| {
+        let index = s.spawn(|| {
+            crate::search::index::SearchIndex::write(&index_dir, records, glossary).map(drop)
+        });
+        let pages = (|| {
+            let mut out = Output::begin(&opts.out)?;
+            for page in &pages {
+                out.write(&page.path, &page.bytes)?;
+            }
+            write_data(&mut out, &entries, &documents)?;
+            out.finish()
+        })();
+        (
+            pages,
+            index
+                .join()
+                .unwrap_or_else(|_| Err(Error::Other("writing the search index failed".into()))),
+        )
+    });
+    let files_written = files_written?;
+    index?;
     Ok(BuildReport {
         documents,
         warnings,

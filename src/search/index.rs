@@ -101,7 +101,7 @@ fn fill(
 ) -> Result<()> {
     register(index);
     let mut writer = index
-        .writer_with_num_threads::<TantivyDocument>(1, 30_000_000)
+        .writer_with_num_threads::<TantivyDocument>(1, 15_000_000)
         .map_err(tantivy_error)?;
     for (i, r) in records.iter().enumerate().filter(|(_, r)| r.lang == lang) {
         let field = text[text_lang_slot(&r.text_lang)];
