@@ -25,13 +25,14 @@ use crate::theme::{Origin, Theme};
 use strings::Strings;
 
 /// The templates every theme must have.
-pub const REQUIRED_TEMPLATES: [&str; 6] = [
+pub const REQUIRED_TEMPLATES: [&str; 7] = [
     "base.html",
     "root.html",
     "home.html",
     "document.html",
     "page.html",
     "404.html",
+    "search.html",
 ];
 
 /// Compiled templates and interface strings.
@@ -144,7 +145,10 @@ pub fn site(input: &SiteInput, theme: &Theme) -> Result<Rendered> {
         &input.config.languages,
         &|lang, doc, p| document_page::paragraph_citation(&renderer, lang, doc, p),
     );
-    let files = site_pages(&renderer, input, theme)?;
+    let mut files = site_pages(&renderer, input, theme)?;
+    let glossary = crate::search::glossary::Glossary::load(input.root)?;
+    files.extend(crate::search::static_index::files(&records, &glossary));
+    check_unique_paths(&files)?;
     Ok(Rendered { files, records })
 }
 
@@ -170,6 +174,7 @@ fn site_pages(renderer: &Renderer, input: &SiteInput, theme: &Theme) -> Result<V
             out.push(pages::editorial_page(renderer, input, page, lang, &nav)?);
             urls.push(format!("{lang}/{}.html", page.name));
         }
+        out.push(pages::search_page(renderer, input, lang, &nav)?);
         out.push(citations_page::citations_page(
             renderer, input, &refs, lang, &nav,
         )?);

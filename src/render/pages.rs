@@ -468,6 +468,56 @@ struct NotFoundContext {
 }
 
 /// `404.html` at the root, in every language; its links start at the site root (`/fr/…`)
+#[derive(Serialize)]
+struct SearchContext {
+    #[serde(flatten)]
+    base: Base,
+    /// Folder of the language's static index, relative to the page.
+    index: String,
+    /// The documents, for the filter: (id, name in the page language).
+    documents: Vec<(String, String)>,
+}
+
+/// `<lang>/search.html`: the static search, run in the browser from the script files of
+/// `static/search/<lang>/`.
+pub fn search_page(
+    r: &Renderer,
+    input: &SiteInput,
+    lang: &str,
+    nav: &[NavItem],
+) -> Result<OutputFile> {
+    let base = base(
+        r,
+        input,
+        lang,
+        "search.html",
+        format!(
+            "{} – {}",
+            r.strings.get(lang, "search_title"),
+            input.config.title_in(lang)
+        ),
+        String::new(),
+        nav,
+    );
+    let documents = input
+        .entries
+        .iter()
+        .map(|e| (e.id.clone(), e.name_in(lang)))
+        .collect();
+    let index = format!("{}{}/{lang}/", base.root, crate::search::static_index::DIR);
+    Ok(OutputFile {
+        path: format!("{lang}/search.html"),
+        bytes: r.page(
+            "search.html",
+            &SearchContext {
+                base,
+                index,
+                documents,
+            },
+        )?,
+    })
+}
+
 /// because a server shows it at any address.
 pub fn not_found_page(r: &Renderer, input: &SiteInput) -> Result<OutputFile> {
     let config = input.config;

@@ -6,3 +6,4 @@ pub mod glossary;
 pub mod index;
 pub mod query;
 pub mod records;
+pub mod static_index;

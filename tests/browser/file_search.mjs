@@ -1,0 +1,61 @@
+// Headless Chromium over the built site from file://: the search page finds §67 with no server
+// and loads nothing that is not a local file.
+// Usage: node tests/browser/file_search.mjs [site folder, default target/ci-public]
+// playwright-core is resolved from NODE_PATH (CI installs it in its tools folder).
+import path from "node:path";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+
+const require = createRequire(import.meta.url);
+const { chromium } = require("playwright-core");
+
+const site = path.resolve(process.argv[2] || "target/ci-public");
+const artifacts = path.resolve("target/ci-artifacts");
+fs.mkdirSync(artifacts, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+const failures = [];
+try {
+  const page = await browser.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => failures.push(`page error: ${e.message}`));
+  await page.goto(pathToFileURL(path.join(site, "fr/search.html")).href);
+  await page.fill("#search-q", "§67");
+  await page.press("#search-q", "Enter");
+  const first = page.locator("#search-results a.search-hit").first();
+  await first.waitFor({ timeout: 10000 });
+  const href = await first.getAttribute("href");
+  const text = await first.textContent();
+  const status = await page.textContent("#search-status");
+  if (!href || !href.endsWith("a-res-80-173.html#p67")) failures.push(`first result links to ${href}`);
+  if (!text || !text.includes("A/RES/80/173")) failures.push(`first result reads ${text}`);
+  if (!/\d/.test(status || "")) failures.push(`status reads ${status}`);
+  // The arrow keys move from the field to the results.
+  await page.focus("#search-q");
+  await page.keyboard.press("ArrowDown");
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute("href"));
+  if (focused !== href) failures.push(`ArrowDown focuses ${focused}`);
+  await page.screenshot({ path: path.join(artifacts, "file-search-fr.png"), fullPage: true });
+  const foreign = requests.filter((u) => !u.startsWith("file://"));
+  if (foreign.length) failures.push(`requests not to file://: ${foreign.join(", ")}`);
+  console.log(`file:// search: first result ${text} → ${href}; ${requests.length} requests, all file://: ${foreign.length === 0}; status: ${status}`);
+} finally {
+  await browser.close();
+}
+if (failures.length) {
+  console.error(failures.join("\n"));
+  process.exit(1);
+}
