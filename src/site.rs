@@ -141,7 +141,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     };
     let rendered = render::site(&input, &theme)?;
     let pages = rendered.files;
-    let glossary = crate::search::glossary::Glossary::load(&opts.root)?;
+    let glossary = rendered.glossary;
     // The search index is written while the pages are: the two do not depend on each other.
     let index_dir = opts.root.join(crate::search::index::INDEX_DIR);
     let records = rendered.records;

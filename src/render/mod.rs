@@ -134,6 +134,8 @@ pub struct OutputFile {
 pub struct Rendered {
     pub files: Vec<OutputFile>,
     pub records: Vec<crate::search::records::Record>,
+    /// The site's glossary, read once for the static search and the index.
+    pub glossary: crate::search::glossary::Glossary,
 }
 
 /// Renders every page, the sitemap, robots.txt and the theme's assets, and the search records.
@@ -149,7 +151,11 @@ pub fn site(input: &SiteInput, theme: &Theme) -> Result<Rendered> {
     let glossary = crate::search::glossary::Glossary::load(input.root)?;
     files.extend(crate::search::static_index::files(&records, &glossary));
     check_unique_paths(&files)?;
-    Ok(Rendered { files, records })
+    Ok(Rendered {
+        files,
+        records,
+        glossary,
+    })
 }
 
 /// Renders every page, the sitemap, robots.txt and the theme's assets.
