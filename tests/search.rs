@@ -2,33 +2,17 @@
 //! accents typed or not, plural and singular, acronyms in either language (through the
 //! glossary), and citations (the cited paragraph first, then the paragraphs citing it).
 
-use std::path::Path;
+mod common;
+
 use std::sync::OnceLock;
 
-use wsis::config::Config;
-use wsis::render::{self, SiteInput};
-use wsis::search::glossary::Glossary;
 use wsis::search::index::{Hit, SearchIndex};
-use wsis::theme::Theme;
-use wsis::{link, registry, site};
 
 fn index() -> &'static SearchIndex {
     static INDEX: OnceLock<SearchIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let config = Config::load(root).unwrap();
-        let entries = registry::load(root).unwrap();
-        let (mut documents, _) = site::ingest_all(&entries).unwrap();
-        link::link(&entries, &mut documents);
-        let theme = Theme::load(root).unwrap();
-        let input = SiteInput {
-            root,
-            config: &config,
-            entries: &entries,
-            documents: &documents,
-        };
-        let records = render::site(&input, &theme).unwrap().records;
-        SearchIndex::in_memory(records, Glossary::load(root).unwrap()).unwrap()
+        let (records, glossary) = common::corpus_records();
+        SearchIndex::in_memory(records, glossary).unwrap()
     })
 }
 

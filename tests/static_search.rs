@@ -3,15 +3,12 @@
 //! `target/static-search-expected.json` (the top 5 of every query), which
 //! `node --test tests/js/` reads to check that the browser's search gives the same answers.
 
+mod common;
+
 use std::path::Path;
 
-use wsis::config::Config;
-use wsis::render::{self, SiteInput};
-use wsis::search::glossary::Glossary;
 use wsis::search::index::SearchIndex;
 use wsis::search::static_index;
-use wsis::theme::Theme;
-use wsis::{link, registry, site};
 
 /// (query, page language, document filter)
 const QUERIES: &[(&str, &str, Option<&str>)] = &[
@@ -82,20 +79,7 @@ fn target() -> std::path::PathBuf {
 
 #[test]
 fn the_static_index_and_the_answers_it_must_give() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = Config::load(root).unwrap();
-    let entries = registry::load(root).unwrap();
-    let (mut documents, _) = site::ingest_all(&entries).unwrap();
-    link::link(&entries, &mut documents);
-    let theme = Theme::load(root).unwrap();
-    let input = SiteInput {
-        root,
-        config: &config,
-        entries: &entries,
-        documents: &documents,
-    };
-    let records = render::site(&input, &theme).unwrap().records;
-    let glossary = Glossary::load(root).unwrap();
+    let (records, glossary) = common::corpus_records();
     let started = std::time::Instant::now();
     let files = static_index::files(&records, &glossary);
     let took = started.elapsed();
@@ -130,6 +114,7 @@ fn the_static_index_and_the_answers_it_must_give() {
     .unwrap();
     assert!(QUERIES.len() >= 30);
     // Every language has its manifest, and the queries that find something in tantivy are many.
+    let config = wsis::config::Config::load(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
     for lang in &config.languages {
         assert!(out.join(lang).join("manifest.js").is_file(), "{lang}");
     }

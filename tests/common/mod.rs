@@ -113,3 +113,25 @@ pub fn assert_conserved(source: &str, furniture: &[&str], doc: &Document) {
         "words lost by the model: {missing:?}\nwords the model has in excess: {extra:?}"
     );
 }
+
+/// The search records and glossary of the bundled corpus: read, linked and rendered as a build
+/// does.
+pub fn corpus_records() -> (
+    Vec<wsis::search::records::Record>,
+    wsis::search::glossary::Glossary,
+) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = wsis::config::Config::load(root).unwrap();
+    let entries = wsis::registry::load(root).unwrap();
+    let (mut documents, _) = wsis::site::ingest_all(&entries).unwrap();
+    wsis::link::link(&entries, &mut documents);
+    let theme = wsis::theme::Theme::load(root).unwrap();
+    let input = wsis::render::SiteInput {
+        root,
+        config: &config,
+        entries: &entries,
+        documents: &documents,
+    };
+    let rendered = wsis::render::site(&input, &theme).unwrap();
+    (rendered.records, rendered.glossary)
+}
