@@ -2,6 +2,7 @@
 //! static site. The pipeline: [`registry`] names the documents, [`ingest`] reads each source
 //! into the [`model`], and [`site`] writes the output.
 
+pub mod align;
 pub mod check;
 pub mod config;
 pub mod diagnostic;

@@ -158,8 +158,15 @@ fn run(command: Command) -> Result<(), Error> {
         }
         Command::Check { root } => {
             let report = wsis::check::check(&root)?;
+            for c in &report.coverage {
+                println!(
+                    "translation: {} [{}] {}/{} blocks of the {} text aligned",
+                    c.doc, c.lang, c.aligned, c.total, c.reference
+                );
+            }
             let sections = [
                 ("source warnings", &report.source_warnings),
+                ("translations that lack or add blocks", &report.alignment),
                 ("unresolved references", &report.unresolved),
                 (
                     "quotations that do not match the cited paragraph",

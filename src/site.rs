@@ -132,6 +132,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let entries = registry::load(&opts.root)?;
     let (mut documents, mut warnings) = ingest_all(&entries)?;
     warnings.extend(crate::link::link(&entries, &mut documents));
+    warnings.extend(crate::align::report(
+        &crate::align::coverage(&entries, &documents),
+        &documents,
+    ));
     let theme = Theme::load(&opts.root)?;
     let input = SiteInput {
         root: &opts.root,

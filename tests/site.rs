@@ -225,7 +225,7 @@ fn dates_are_written_in_each_language() {
 
 #[test]
 fn an_english_page_without_english_text_says_so_and_marks_the_french_text() {
-    let html = read("en/a-res-80-173.html");
+    let html = read("en/c26-93.html");
     assert!(
         html.contains("This document has no English text yet"),
         "no notice"
@@ -241,7 +241,7 @@ fn an_english_page_without_english_text_says_so_and_marks_the_french_text() {
         .unwrap();
     assert_eq!(text.attr("lang"), Some("fr"));
     // The French page has no such notice.
-    assert!(!read("fr/a-res-80-173.html").contains("no English text"));
+    assert!(!read("fr/c26-93.html").contains("no English text"));
 }
 
 #[test]
@@ -332,4 +332,70 @@ fn pages_load_nothing_from_other_hosts() {
             }
         }
     }
+}
+
+#[test]
+fn the_english_text_is_aligned_paragraph_by_paragraph_and_read_side_by_side() {
+    let fr = read("fr/a-res-80-173.html");
+    let en = read("en/a-res-80-173.html");
+    // The English page shows the English text, says it is unofficial, and links the official one.
+    let t = tags(&en);
+    assert_eq!(
+        t.iter()
+            .find(|x| x.attr("class") == Some("doc-text"))
+            .unwrap()
+            .attr("lang"),
+        Some("en")
+    );
+    assert!(en.contains("Unofficial translation"));
+    assert!(t
+        .iter()
+        .any(|x| x.name == "a" && x.attr("href") == Some("https://undocs.org/en/A/RES/80/173")));
+    // Every block id of the French page is on the English page: the switch from #p67 lands on #p67.
+    let en_ids = ids(&en);
+    for id in ids(&fr)
+        .iter()
+        .filter(|i| i.starts_with('p') || i.starts_with("fn"))
+    {
+        if !id.starts_with("pv") {
+            assert!(en_ids.contains(id), "no #{id} on the English page");
+        }
+    }
+    assert!(en_ids.contains("p67"));
+    let switch = tags(&fr)
+        .into_iter()
+        .find(|x| x.attr("class") == Some("lang-switch"))
+        .unwrap();
+    assert_eq!(switch.attr("href"), Some("../en/a-res-80-173.html"));
+    // The side-by-side page has one row per block, each with both texts.
+    let parallel = read("en/a-res-80-173-parallel.html");
+    let rows: Vec<Tag> = tags(&parallel)
+        .into_iter()
+        .filter(|x| {
+            x.name == "div"
+                && x.attr("class").is_some_and(|c| c.starts_with("pair"))
+                && x.attr("id").is_some()
+        })
+        .collect();
+    let numbered = rows
+        .iter()
+        .filter(|r| {
+            r.attr("id").is_some_and(|i| {
+                i.strip_prefix('p')
+                    .is_some_and(|n| n.parse::<u32>().is_ok())
+            })
+        })
+        .count();
+    assert_eq!(numbered, 127);
+    assert_eq!(rows.len(), 169, "one row per block and note");
+    assert!(
+        !parallel.contains("not in this text"),
+        "every row has both texts"
+    );
+    // The coverage line and page.
+    assert!(
+        fr.contains("Texte anglais : 169 blocs alignés sur 169"),
+        "coverage line"
+    );
+    assert!(read("en/coverage.html").contains("English text: 169 of 169 blocks aligned"));
 }

@@ -23,6 +23,10 @@ pub struct CheckReport {
     pub unresolved: Vec<Diagnostic>,
     /// Quotations that do not match the paragraph they cite.
     pub mismatches: Vec<Diagnostic>,
+    /// Translations: how many blocks of the original each one has.
+    pub coverage: Vec<crate::align::Coverage>,
+    /// Blocks a translation lacks or has in excess.
+    pub alignment: Vec<Diagnostic>,
     /// Internal links or fragments of the rendered site that lead nowhere: `page: href`.
     pub broken_links: Vec<String>,
     pub pages: usize,
@@ -42,8 +46,12 @@ pub fn check(root: &Path) -> Result<CheckReport> {
     let entries = registry::load(root)?;
     let (mut documents, source_warnings) = crate::site::ingest_all(&entries)?;
     crate::link::link(&entries, &mut documents);
+    let coverage = crate::align::coverage(&entries, &documents);
+    let alignment = crate::align::report(&coverage, &documents);
     let mut report = CheckReport {
         source_warnings,
+        coverage,
+        alignment,
         ..CheckReport::default()
     };
     for d in &documents {

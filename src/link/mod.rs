@@ -133,32 +133,3 @@ pub struct Backlink {
     pub kind: crate::model::CitationKind,
     pub status: CitationStatus,
 }
-
-/// For each (language, cited document, cited block), the references to it.
-pub fn cited_by(docs: &[Document]) -> BTreeMap<(String, String, String), Vec<Backlink>> {
-    let mut out: BTreeMap<(String, String, String), Vec<Backlink>> = BTreeMap::new();
-    for d in docs {
-        for c in &d.citations {
-            let Some(target) = &c.target_doc else {
-                continue;
-            };
-            for id in &c.target_ids {
-                let list = out
-                    .entry((d.lang.clone(), target.clone(), id.clone()))
-                    .or_default();
-                if !list
-                    .iter()
-                    .any(|b| b.from_doc == d.id && b.from_id == c.from && b.kind == c.kind)
-                {
-                    list.push(Backlink {
-                        from_doc: d.id.clone(),
-                        from_id: c.from.clone(),
-                        kind: c.kind,
-                        status: c.status,
-                    });
-                }
-            }
-        }
-    }
-    out
-}

@@ -52,19 +52,11 @@ struct CitationRow {
 }
 
 /// Documents cited by at least one paragraph, in the language of `lang`'s texts.
-fn cited_documents(refs: &References, input: &SiteInput, lang: &str) -> Vec<String> {
+fn cited_documents(refs: &References, lang: &str) -> Vec<String> {
     let mut ids: Vec<String> = refs
         .backlinks()
         .keys()
-        .filter(|(l, doc, _)| {
-            input.entries.iter().any(|e| &e.id == doc)
-                && pick_text(
-                    input.documents,
-                    input.entries.iter().find(|e| &e.id == doc).expect("entry"),
-                    lang,
-                )
-                .is_ok_and(|d| &d.lang == l)
-        })
+        .filter(|(l, _, _)| l == lang)
         .map(|(_, doc, _)| doc.clone())
         .collect();
     ids.dedup();
@@ -79,7 +71,7 @@ pub fn citations_page(
     lang: &str,
     nav: &[NavItem],
 ) -> Result<OutputFile> {
-    let cited = cited_documents(refs, input, lang);
+    let cited = cited_documents(refs, lang);
     let mut documents = Vec::new();
     let mut counts: BTreeMap<CitationStatus, usize> = BTreeMap::new();
     for entry in input.entries {
@@ -223,7 +215,7 @@ pub fn concordance_pages(
     nav: &[NavItem],
 ) -> Result<Vec<OutputFile>> {
     let mut out = Vec::new();
-    for id in cited_documents(refs, input, lang) {
+    for id in cited_documents(refs, lang) {
         let entry = input
             .entries
             .iter()
@@ -233,7 +225,7 @@ pub fn concordance_pages(
         let mut citing: Vec<String> = refs
             .backlinks()
             .iter()
-            .filter(|((l, d, _), _)| l == &doc.lang && d == &id)
+            .filter(|((l, d, _), _)| l == lang && d == &id)
             .flat_map(|(_, list)| list.iter().map(|b| b.from_doc.clone()))
             .collect();
         citing.sort();

@@ -41,6 +41,18 @@ struct DocView {
     blocks: Vec<BlockView>,
     footnotes: Vec<NoteView>,
     data_href: String,
+    /// The side-by-side page, for a document with two texts.
+    parallel_href: Option<String>,
+    /// How far each translation goes (`English text: 127 of 127 blocks aligned`).
+    coverage: Vec<String>,
+    /// For a translation shown on its page: the official text's address, when there is one.
+    unofficial: Option<UnofficialNote>,
+}
+
+#[derive(Serialize)]
+struct UnofficialNote {
+    href: Option<String>,
+    symbol: String,
 }
 
 #[derive(Serialize)]
@@ -237,6 +249,19 @@ pub fn render(
         blocks,
         footnotes,
         data_href: format!("../data/{}/{}.json", doc.lang, entry.id),
+        parallel_href: (entry.sources.len() > 1).then(|| format!("{}-parallel.html", entry.id)),
+        coverage: crate::align::coverage(std::slice::from_ref(entry), input.documents)
+            .iter()
+            .map(|c| super::parallel::coverage_line(r, lang, c))
+            .collect(),
+        unofficial: (doc.lang != crate::align::reference_language(entry)).then(|| UnofficialNote {
+            href: entry
+                .symbols
+                .first()
+                .filter(|s| s.starts_with("A/") || s.starts_with("E/") || s.starts_with("S/"))
+                .map(|s| crate::link::targets::undocs_url(s, &doc.lang)),
+            symbol: entry.symbol().to_string(),
+        }),
     };
     Ok(OutputFile {
         path: format!("{lang}/{rel}"),

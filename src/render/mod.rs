@@ -7,6 +7,7 @@ pub mod citations_page;
 pub mod document_page;
 pub mod inline;
 pub mod pages;
+pub mod parallel;
 pub mod references;
 pub mod seo;
 pub mod strings;
@@ -25,14 +26,18 @@ use crate::theme::{Origin, Theme};
 use strings::Strings;
 
 /// The templates every theme must have.
-pub const REQUIRED_TEMPLATES: [&str; 7] = [
+pub const REQUIRED_TEMPLATES: [&str; 11] = [
     "base.html",
     "root.html",
     "home.html",
     "document.html",
     "page.html",
-    "404.html",
+    "citations.html",
+    "concordance.html",
     "search.html",
+    "parallel.html",
+    "coverage.html",
+    "404.html",
 ];
 
 /// Compiled templates and interface strings.
@@ -160,8 +165,9 @@ pub fn site(input: &SiteInput, theme: &Theme) -> Result<Rendered> {
 
 /// Renders every page, the sitemap, robots.txt and the theme's assets.
 fn site_pages(renderer: &Renderer, input: &SiteInput, theme: &Theme) -> Result<Vec<OutputFile>> {
+    let coverage = crate::align::coverage(input.entries, input.documents);
     let editorial = pages::load_editorial(input.root, &input.config.languages)?;
-    let refs = references::References::new(input.documents, input.entries);
+    let refs = references::References::new(input.documents, input.entries, &input.config.languages);
     let mut out = Vec::new();
     let mut urls = Vec::new();
     out.push(pages::root_page(renderer, input)?);
@@ -181,6 +187,16 @@ fn site_pages(renderer: &Renderer, input: &SiteInput, theme: &Theme) -> Result<V
             urls.push(format!("{lang}/{}.html", page.name));
         }
         out.push(pages::search_page(renderer, input, lang, &nav)?);
+        for entry in input.entries {
+            if let Some(page) = parallel::parallel_page(renderer, input, entry, lang, &nav)? {
+                urls.push(page.path.clone());
+                out.push(page);
+            }
+        }
+        out.push(parallel::coverage_page(
+            renderer, input, &coverage, lang, &nav,
+        )?);
+        urls.push(format!("{lang}/coverage.html"));
         out.push(citations_page::citations_page(
             renderer, input, &refs, lang, &nav,
         )?);

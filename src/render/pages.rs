@@ -131,6 +131,11 @@ pub fn nav(r: &Renderer, pages: &[EditorialPage], lang: &str) -> Vec<NavItem> {
         label: r.strings.get(lang, "citations"),
         name: "citations".into(),
     });
+    items.push(NavItem {
+        href: "coverage.html".into(),
+        label: r.strings.get(lang, "coverage"),
+        name: "coverage".into(),
+    });
     for p in pages {
         let label = if r.strings.has(&p.name) {
             r.strings.get(lang, &p.name)

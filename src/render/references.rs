@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::document_page::paragraph_citation;
 use super::inline::{escape, Span};
 use super::Renderer;
-use crate::link::{cited_by, Backlink};
+use crate::link::Backlink;
 use crate::model::{Block, Citation, CitationStatus, Document};
 use crate::registry::DocumentEntry;
 
@@ -40,11 +40,17 @@ pub struct BacklinkView {
 }
 
 impl<'a> References<'a> {
-    pub fn new(docs: &'a [Document], entries: &'a [DocumentEntry]) -> References<'a> {
+    /// `languages`: the page languages. A page's "cited in" lists come from the texts shown on
+    /// that language's pages, whatever their own language.
+    pub fn new(
+        docs: &'a [Document],
+        entries: &'a [DocumentEntry],
+        languages: &[String],
+    ) -> References<'a> {
         References {
             docs,
             entries,
-            backlinks: cited_by(docs),
+            backlinks: backlinks_by_page_language(docs, entries, languages),
         }
     }
 
@@ -238,7 +244,7 @@ impl<'a> References<'a> {
         doc: &Document,
         id: &str,
     ) -> Vec<BacklinkView> {
-        let key = (doc.lang.clone(), doc.id.clone(), id.to_string());
+        let key = (lang.to_string(), doc.id.clone(), id.to_string());
         self.backlinks
             .get(&key)
             .map(|list| {
@@ -271,4 +277,43 @@ pub fn official_url(c: &Citation, lang: &str) -> Option<String> {
         (Some(symbol), true) => Some(crate::link::targets::undocs_url(symbol, lang)),
         _ => Some(url.to_string()),
     }
+}
+
+/// For each (page language, cited document, cited block), the references to it from the texts
+/// shown on that language's pages.
+fn backlinks_by_page_language(
+    docs: &[Document],
+    entries: &[DocumentEntry],
+    languages: &[String],
+) -> BTreeMap<(String, String, String), Vec<Backlink>> {
+    let mut out: BTreeMap<(String, String, String), Vec<Backlink>> = BTreeMap::new();
+    for lang in languages {
+        for entry in entries {
+            let Ok(doc) = super::document_page::pick_text(docs, entry, lang) else {
+                continue;
+            };
+            for c in &doc.citations {
+                let Some(target) = &c.target_doc else {
+                    continue;
+                };
+                for id in &c.target_ids {
+                    let list = out
+                        .entry((lang.clone(), target.clone(), id.clone()))
+                        .or_default();
+                    if !list
+                        .iter()
+                        .any(|b| b.from_doc == doc.id && b.from_id == c.from && b.kind == c.kind)
+                    {
+                        list.push(Backlink {
+                            from_doc: doc.id.clone(),
+                            from_id: c.from.clone(),
+                            kind: c.kind,
+                            status: c.status,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
 }

@@ -1,0 +1,221 @@
+//! Alignment of a document's language versions by paragraph id: which blocks each translation
+//! has, which it lacks, which it has that the original does not. Ids are the same in every
+//! language (they come from the numbering), so alignment is a comparison of ids; nothing is
+//! dropped or guessed.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Block, Document};
+use crate::registry::DocumentEntry;
+
+/// How far one language version of a document covers the reference version.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Coverage {
+    pub doc: String,
+    /// The language of the reference version (the first source of the registry entry that is
+    /// not this one: the original).
+    pub reference: String,
+    pub lang: String,
+    /// Blocks of the reference version (paragraphs and headings) and notes.
+    pub total: usize,
+    /// Of those, how many this version has.
+    pub aligned: usize,
+    /// Ids of the reference the version lacks, in order.
+    pub missing: Vec<String>,
+    /// Ids of the version the reference does not have, in order.
+    pub extra: Vec<String>,
+}
+
+fn ids(doc: &Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .map(|b| b.id().to_string())
+        .chain(doc.footnotes.iter().map(|f| f.id.clone()))
+        .collect()
+}
+
+/// The reference language of a document: the language of its first source in the registry
+/// (sources are listed by language code; the registry names the original first when it has a
+/// field for it, else French, the language of the delivered texts).
+pub fn reference_language(entry: &DocumentEntry) -> &str {
+    entry
+        .sources
+        .keys()
+        .find(|l| *l == "fr")
+        .or_else(|| entry.sources.keys().next())
+        .map_or("fr", String::as_str)
+}
+
+/// The coverage of every translated version of every document.
+pub fn coverage(entries: &[DocumentEntry], documents: &[Document]) -> Vec<Coverage> {
+    let mut out = Vec::new();
+    for entry in entries {
+        let reference = reference_language(entry);
+        let Some(original) = documents
+            .iter()
+            .find(|d| d.id == entry.id && d.lang == reference)
+        else {
+            continue;
+        };
+        let theirs = ids(original);
+        let their_set: BTreeSet<&String> = theirs.iter().collect();
+        for version in documents
+            .iter()
+            .filter(|d| d.id == entry.id && d.lang != reference)
+        {
+            let mine = ids(version);
+            let my_set: BTreeSet<&String> = mine.iter().collect();
+            let missing: Vec<String> = theirs
+                .iter()
+                .filter(|i| !my_set.contains(i))
+                .cloned()
+                .collect();
+            let extra: Vec<String> = mine
+                .iter()
+                .filter(|i| !their_set.contains(i))
+                .cloned()
+                .collect();
+            out.push(Coverage {
+                doc: entry.id.clone(),
+                reference: reference.to_string(),
+                lang: version.lang.clone(),
+                total: theirs.len(),
+                aligned: theirs.len() - missing.len(),
+                missing,
+                extra,
+            });
+        }
+    }
+    out
+}
+
+/// Warnings for versions that lack blocks of the original or have blocks it does not have,
+/// naming the paragraphs.
+pub fn report(coverage: &[Coverage], documents: &[Document]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for c in coverage {
+        let Some(version) = documents.iter().find(|d| d.id == c.doc && d.lang == c.lang) else {
+            continue;
+        };
+        let file = Path::new(&version.source);
+        if !c.missing.is_empty() {
+            out.push(Diagnostic::warning(
+                file,
+                0,
+                format!(
+                    "the {} text lacks {} of the {} text's blocks: {}",
+                    c.lang,
+                    c.missing.len(),
+                    c.reference,
+                    list(&c.missing)
+                ),
+            ));
+        }
+        for id in &c.extra {
+            let line = version.block(id).map(Block::line).unwrap_or(0);
+            out.push(Diagnostic::warning(
+                file,
+                line,
+                format!(
+                    "`{id}` is not in the {} text: nothing to align it with",
+                    c.reference
+                ),
+            ));
+        }
+    }
+    out
+}
+
+fn list(ids: &[String]) -> String {
+    const SHOWN: usize = 12;
+    let mut s = ids
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > SHOWN {
+        s.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::builder::{DocBuilder, Para};
+    use crate::model::{Inline, Role};
+
+    fn doc(lang: &str, numbers: &[&str]) -> Document {
+        let mut b = DocBuilder::new(Path::new(&format!("{lang}.txt")), "test");
+        for (i, n) in numbers.iter().enumerate() {
+            b.paragraph(Para::new(
+                Role::Operative,
+                Some(n),
+                vec![Inline::Text { text: "x".into() }],
+                i + 1,
+            ));
+        }
+        let (mut d, _) = b.finish();
+        d.id = "d".into();
+        d.lang = lang.into();
+        d
+    }
+
+    fn entry() -> DocumentEntry {
+        DocumentEntry {
+            id: "d".into(),
+            yaml: "d.yaml".into(),
+            symbols: vec![],
+            body: Default::default(),
+            date: "2025".into(),
+            title: Default::default(),
+            short: Default::default(),
+            sources: [("fr", "fr.txt"), ("en", "en.txt")]
+                .into_iter()
+                .map(|(l, p)| {
+                    (
+                        l.to_string(),
+                        crate::registry::Source {
+                            lang: l.into(),
+                            path: p.into(),
+                            relative: p.into(),
+                            layout: None,
+                        },
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn missing_and_extra_paragraphs_are_named() {
+        let docs = [
+            doc("fr", &["1", "2", "3", "4"]),
+            doc("en", &["1", "3", "4", "5"]),
+        ];
+        let c = coverage(&[entry()], &docs);
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].aligned, c[0].total), (3, 4));
+        assert_eq!(c[0].missing, ["p2"]);
+        assert_eq!(c[0].extra, ["p5"]);
+        let w: Vec<String> = report(&c, &docs).iter().map(ToString::to_string).collect();
+        assert!(
+            w[0].contains("en.txt") && w[0].contains("lacks 1") && w[0].contains("p2"),
+            "{w:?}"
+        );
+        assert!(w[1].contains("en.txt:4") && w[1].contains("p5"), "{w:?}");
+    }
+
+    #[test]
+    fn a_full_translation_is_fully_aligned() {
+        let docs = [doc("fr", &["1", "2"]), doc("en", &["1", "2"])];
+        let c = coverage(&[entry()], &docs);
+        assert_eq!((c[0].aligned, c[0].total), (2, 2));
+        assert!(report(&c, &docs).is_empty());
+    }
+}
