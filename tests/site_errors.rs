@@ -176,3 +176,33 @@ fn check_finds_a_broken_link_and_reports_without_writing() {
         report.broken_links
     );
 }
+
+#[test]
+fn a_broken_translation_is_reported_by_paragraph() {
+    let fr = "Rappelant la résolution 70/125,\n\n1. Nous réaffirmons notre attachement aux textes du Sommet.\n\n2. Nous décidons de poursuivre nos travaux.\n\n3. Nous prions le Secrétaire général de présenter un rapport.\n";
+    // Paragraph 2 is missing and 3 is there twice.
+    let en = "Recalling resolution 70/125,\n\n1. We reaffirm our commitment to the outcomes of the Summit.\n\n3. We request the Secretary-General to submit a report.\n\n3. We request the Secretary-General to submit a report.\n";
+    let site = Site::new("broken-en", fr, "Titre");
+    site.write("seeds/en/x.txt", en);
+    let entry = "symbols: [A/RES/99/1]\nbody: {fr: Assemblée générale, en: General Assembly}\ndate: 2026-01-05\ntitle:\n  fr: Titre\n  en: Title\nsources:\n  fr: seeds/fr/x.txt\n  en: seeds/en/x.txt\nlayout: un-markdown\n";
+    site.write("content/documents/x.yaml", entry);
+    let report = site.build().unwrap();
+    let w: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        w.iter()
+            .any(|m| m.contains("seeds/en/x.txt") && m.contains("lacks") && m.contains("p2")),
+        "{w:#?}"
+    );
+    assert!(
+        w.iter()
+            .any(|m| m.contains("seeds/en/x.txt:7") && m.contains("used twice")),
+        "{w:#?}"
+    );
+    let check = wsis::check::check(&site.0).unwrap();
+    assert_eq!(
+        (check.coverage[0].aligned, check.coverage[0].total),
+        (check.coverage[0].total - 1, check.coverage[0].total)
+    );
+    // Nothing is dropped: the duplicate is on the page under its own id.
+    assert!(site.out("en/x.html").contains("id=p3-dup2"));
+}
