@@ -152,7 +152,6 @@ struct CoverageRow {
     href: String,
     languages: String,
     line: String,
-    complete: bool,
 }
 
 /// The line a document page shows for a translation: `English text: 127 of 127 blocks aligned`.
@@ -201,10 +200,6 @@ pub fn coverage_page(
                     .map(|l| r.strings.get(l, "lang_name"))
                     .collect::<Vec<_>>()
                     .join(", "),
-                complete: !mine.is_empty()
-                    && mine
-                        .iter()
-                        .all(|c| c.missing.is_empty() && c.extra.is_empty()),
                 line,
             }
         })
