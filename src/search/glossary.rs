@@ -49,57 +49,49 @@ impl Glossary {
         Ok(Glossary { entries })
     }
 
-    /// The entry of which `query` is one expression, whole (`digital divide`), if any.
-    pub fn entry_of(&self, query: &str) -> Option<&[String]> {
-        for lang in ["fr", "en"] {
-            let mut a = analyzer::analyzer(lang);
-            let q: Vec<String> = analyzer::terms(&mut a, query)
+    /// The entries one of whose expressions `matches` the query, compared as analysed terms
+    /// (query terms, expression terms), in French then English analysis, in glossary order.
+    fn matching<'a>(
+        &'a self,
+        query: &str,
+        matches: impl Fn(&[String], &[String]) -> bool,
+    ) -> Vec<&'a [String]> {
+        let terms = |a: &mut tantivy::tokenizer::TextAnalyzer, text: &str| -> Vec<String> {
+            analyzer::terms(a, text)
                 .into_iter()
                 .map(|t| t.term)
-                .collect();
-            if q.is_empty() {
-                continue;
-            }
+                .collect()
+        };
+        let mut out = Vec::new();
+        for lang in ["fr", "en"] {
+            let mut a = analyzer::analyzer(lang);
+            let q = terms(&mut a, query);
             for entry in &self.entries {
-                if entry.iter().any(|expr| {
-                    analyzer::terms(&mut a, expr)
-                        .into_iter()
-                        .map(|t| t.term)
-                        .collect::<Vec<_>>()
-                        == q
-                }) {
-                    return Some(entry);
+                if entry.iter().any(|expr| matches(&q, &terms(&mut a, expr))) {
+                    out.push(entry.as_slice());
                 }
             }
         }
-        None
+        out
+    }
+
+    /// The entry of which `query` is one expression, whole (`digital divide`), if any.
+    pub fn entry_of(&self, query: &str) -> Option<&[String]> {
+        self.matching(query, |q, e| !q.is_empty() && e == q)
+            .into_iter()
+            .next()
     }
 
     /// The expressions a query brings in: for each entry one of whose expressions appears in the
     /// query (as a run of analysed terms, in either language's analysis), every other expression.
     pub fn expand(&self, query: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for lang in ["fr", "en"] {
-            let mut a = analyzer::analyzer(lang);
-            let q: Vec<String> = analyzer::terms(&mut a, query)
-                .into_iter()
-                .map(|t| t.term)
-                .collect();
-            for entry in &self.entries {
-                let hit = entry.iter().any(|expr| {
-                    let e: Vec<String> = analyzer::terms(&mut a, expr)
-                        .into_iter()
-                        .map(|t| t.term)
-                        .collect();
-                    !e.is_empty() && q.windows(e.len()).any(|w| w == e.as_slice())
-                });
-                if hit {
-                    for expr in entry {
-                        if !out.contains(expr) {
-                            out.push(expr.clone());
-                        }
-                    }
-                }
+        let mut out: Vec<String> = Vec::new();
+        let found = self.matching(query, |q, e| {
+            !e.is_empty() && q.windows(e.len()).any(|w| w == e)
+        });
+        for expr in found.into_iter().flatten() {
+            if !out.contains(expr) {
+                out.push(expr.clone());
             }
         }
         out
