@@ -132,16 +132,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let entries = registry::load(&opts.root)?;
     let (mut documents, mut warnings) = ingest_all(&entries)?;
     warnings.extend(crate::link::link(&entries, &mut documents));
-    warnings.extend(crate::align::report(
-        &crate::align::coverage(&entries, &documents),
-        &documents,
-    ));
+    let coverage = crate::align::coverage(&entries, &documents);
+    warnings.extend(crate::align::report(&coverage, &documents));
     let theme = Theme::load(&opts.root)?;
     let input = SiteInput {
         root: &opts.root,
         config: &config,
         entries: &entries,
         documents: &documents,
+        coverage: &coverage,
     };
     let rendered = render::site(&input, &theme)?;
     let pages = rendered.files;

@@ -69,6 +69,7 @@ pub fn check(root: &Path) -> Result<CheckReport> {
         config: &config,
         entries: &entries,
         documents: &documents,
+        coverage: &report.coverage,
     };
     let files = render::site(&input, &theme)?.files;
     let mut paths: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();

@@ -250,8 +250,10 @@ pub fn render(
         footnotes,
         data_href: format!("../data/{}/{}.json", doc.lang, entry.id),
         parallel_href: (entry.sources.len() > 1).then(|| format!("{}-parallel.html", entry.id)),
-        coverage: crate::align::coverage(std::slice::from_ref(entry), input.documents)
+        coverage: input
+            .coverage
             .iter()
+            .filter(|c| c.doc == entry.id)
             .map(|c| super::parallel::coverage_line(r, lang, c))
             .collect(),
         unofficial: (doc.lang != crate::align::reference_language(entry)).then(|| UnofficialNote {

@@ -126,6 +126,8 @@ pub struct SiteInput<'a> {
     pub config: &'a Config,
     pub entries: &'a [DocumentEntry],
     pub documents: &'a [Document],
+    /// How far each translation goes ([`crate::align::coverage`]).
+    pub coverage: &'a [crate::align::Coverage],
 }
 
 /// One output file: path relative to the output folder (`fr/a-res-80-173.html`) and bytes.
@@ -165,7 +167,6 @@ pub fn site(input: &SiteInput, theme: &Theme) -> Result<Rendered> {
 
 /// Renders every page, the sitemap, robots.txt and the theme's assets.
 fn site_pages(renderer: &Renderer, input: &SiteInput, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let coverage = crate::align::coverage(input.entries, input.documents);
     let editorial = pages::load_editorial(input.root, &input.config.languages)?;
     let refs = references::References::new(input.documents, input.entries, &input.config.languages);
     let mut out = Vec::new();
@@ -194,7 +195,11 @@ fn site_pages(renderer: &Renderer, input: &SiteInput, theme: &Theme) -> Result<V
             }
         }
         out.push(parallel::coverage_page(
-            renderer, input, &coverage, lang, &nav,
+            renderer,
+            input,
+            input.coverage,
+            lang,
+            &nav,
         )?);
         urls.push(format!("{lang}/coverage.html"));
         out.push(citations_page::citations_page(

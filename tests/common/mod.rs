@@ -126,11 +126,13 @@ pub fn corpus_records() -> (
     let (mut documents, _) = wsis::site::ingest_all(&entries).unwrap();
     wsis::link::link(&entries, &mut documents);
     let theme = wsis::theme::Theme::load(root).unwrap();
+    let coverage = wsis::align::coverage(&entries, &documents);
     let input = wsis::render::SiteInput {
         root,
         config: &config,
         entries: &entries,
         documents: &documents,
+        coverage: &coverage,
     };
     let rendered = wsis::render::site(&input, &theme).unwrap();
     (rendered.records, rendered.glossary)
