@@ -95,23 +95,64 @@ struct IndexEntry<'a> {
     data: Vec<String>,
 }
 
-/// Reads every registered document in every language it has.
+/// Reads every registered document in every language it has. Full texts are read first; a
+/// paragraph-keyed translation is then laid on its document's reference text.
 pub fn ingest_all(entries: &[DocumentEntry]) -> Result<(Vec<Document>, Vec<Diagnostic>)> {
     let mut docs = Vec::new();
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
+    let label = |mut doc: Document, entry: &DocumentEntry, source: &registry::Source| {
+        doc.id = entry.id.clone();
+        doc.symbol = entry.symbol().to_string();
+        doc.symbols = entry.symbols.clone();
+        doc.lang = source.lang.clone();
+        doc.title = entry.title_in(&source.lang).to_string();
+        doc.source = source.relative.clone();
+        doc
+    };
+    let keyed = |s: &&registry::Source| ingest::keyed::is_keyed(&s.path);
     for entry in entries {
-        for source in entry.sources.values() {
+        for source in entry.sources.values().filter(|s| !keyed(s)) {
             match ingest::read_file(&source.path, source.layout) {
                 Ok(i) => {
-                    let mut doc = i.document;
-                    doc.id = entry.id.clone();
-                    doc.symbol = entry.symbol().to_string();
-                    doc.symbols = entry.symbols.clone();
-                    doc.lang = source.lang.clone();
-                    doc.title = entry.title_in(&source.lang).to_string();
-                    doc.source = source.relative.clone();
                     warnings.extend(i.warnings);
+                    docs.push(label(i.document, entry, source));
+                }
+                Err(Error::Input(ds)) => errors.extend(ds),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    for entry in entries {
+        let reference = crate::align::reference_language(entry);
+        for source in entry.sources.values().filter(keyed) {
+            let Some(original) = docs
+                .iter()
+                .find(|d| d.id == entry.id && d.lang == reference)
+            else {
+                if !entry
+                    .sources
+                    .values()
+                    .any(|s| s.lang == reference && !keyed(&s))
+                {
+                    errors.push(Diagnostic::error(
+                        &source.path,
+                        0,
+                        format!(
+                            "a paragraph-keyed translation needs a full text to key on, and {} has none: give its `{reference}` source as a text file",
+                            entry.yaml.display()
+                        ),
+                    ));
+                }
+                continue;
+            };
+            let projected = ingest::keyed::read_file(&source.path)
+                .and_then(|k| ingest::keyed::project(&k, original, &source.path));
+            match projected {
+                Ok((doc, w)) => {
+                    warnings.extend(w);
+                    let mut doc = label(doc, entry, source);
+                    doc.layout = ingest::keyed::LAYOUT.to_string();
                     docs.push(doc);
                 }
                 Err(Error::Input(ds)) => errors.extend(ds),

@@ -4,9 +4,12 @@
 //! - [`word_export`]: text saved from a word processor (tab-numbered items, `[footnoteRef:N]`).
 //! - [`un_markdown`]: UN text with Markdown traces (superscript note marks, `[70/125](#)`).
 //! - [`pdf_text`]: text extracted from a PDF (hard-wrapped lines, page furniture, page-foot notes).
+//!
+//! A translation can also be [`keyed`] by paragraph id to the document's reference text.
 
 pub mod builder;
 pub mod detect;
+pub mod keyed;
 pub mod pdf_text;
 pub mod un_markdown;
 pub mod vocabulary;
@@ -70,6 +73,14 @@ pub struct Ingested {
 
 /// Reads a source file from disk. `layout` overrides detection.
 pub fn read_file(path: &Path, layout: Option<Layout>) -> Result<Ingested> {
+    if keyed::is_keyed(path) {
+        return Err(Diagnostic::error(
+            path,
+            0,
+            "a paragraph-keyed translation is read against its document's reference text: name it under `sources:` in the document's entry and run `wsis check` or `wsis build`",
+        )
+        .into());
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     read_bytes(&bytes, path, layout)
 }
