@@ -8,8 +8,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
-use crate::model::{Block, Document};
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::model::{Block, Citation, Document, Footnote};
 use crate::registry::DocumentEntry;
 
 /// How far one language version of a document covers the reference version.
@@ -91,6 +91,134 @@ pub fn coverage(entries: &[DocumentEntry], documents: &[Document]) -> Vec<Covera
         }
     }
     out
+}
+
+/// The order in which a page shows a version completed by the reference text: the reference's
+/// items in order, each taken from the version when the version has it (`true`) and from the
+/// reference when it does not (`false`); an item only the version has comes right after the item
+/// it follows in the version. Nothing of either text is left out.
+pub fn merge<'a, T>(
+    reference: &'a [T],
+    version: &'a [T],
+    id: impl Fn(&T) -> &str,
+) -> Vec<(&'a T, bool)> {
+    use std::collections::HashMap;
+    let theirs: BTreeSet<&str> = reference.iter().map(&id).collect();
+    let mine: HashMap<&str, &T> = version.iter().map(|v| (id(v), v)).collect();
+    // Items of the version that the reference lacks, under the id of the item they follow
+    // (`""`: at the start).
+    let mut after: HashMap<&str, Vec<&T>> = HashMap::new();
+    let mut anchor = "";
+    for v in version {
+        if theirs.contains(id(v)) {
+            anchor = id(v);
+        } else {
+            after.entry(anchor).or_default().push(v);
+        }
+    }
+    let mut out = Vec::with_capacity(reference.len().max(version.len()));
+    out.extend(after.get("").into_iter().flatten().map(|v| (*v, true)));
+    for r in reference {
+        match mine.get(id(r)) {
+            Some(v) => out.push((*v, true)),
+            None => out.push((r, false)),
+        }
+        out.extend(after.get(id(r)).into_iter().flatten().map(|v| (*v, true)));
+    }
+    out
+}
+
+/// What the `lang` page of a document shows: the text in that language, each block and note it
+/// lacks taken from the reference text (so that a partial translation loses nothing); or, when
+/// there is no text in that language, the first text there is.
+pub struct Shown<'a> {
+    /// The text in the page's language, or the one shown instead.
+    pub main: &'a Document,
+    /// Every block shown, with the text it comes from.
+    pub blocks: Vec<(&'a Block, &'a Document)>,
+    pub notes: Vec<(&'a Footnote, &'a Document)>,
+}
+
+impl<'a> Shown<'a> {
+    /// True when some blocks or notes come from another text than the main one.
+    pub fn completed(&self) -> bool {
+        self.blocks.iter().any(|(_, d)| d.lang != self.main.lang)
+            || self.notes.iter().any(|(_, d)| d.lang != self.main.lang)
+    }
+
+    /// The references of every block and note shown, each with the text it stands in.
+    pub fn citations(&self) -> impl Iterator<Item = (&'a Citation, &'a Document)> + '_ {
+        let from: std::collections::HashMap<&str, &str> = self
+            .blocks
+            .iter()
+            .map(|(b, d)| (b.id(), d.lang.as_str()))
+            .chain(
+                self.notes
+                    .iter()
+                    .map(|(f, d)| (f.id.as_str(), d.lang.as_str())),
+            )
+            .collect();
+        let mut texts: Vec<&'a Document> = vec![self.main];
+        for (_, d) in &self.blocks {
+            if !texts.iter().any(|t| t.lang == d.lang) {
+                texts.push(d);
+            }
+        }
+        texts.into_iter().flat_map(move |d| {
+            let from = from.clone();
+            d.citations
+                .iter()
+                .filter(move |c| from.get(c.from.as_str()) == Some(&d.lang.as_str()))
+                .map(move |c| (c, d))
+        })
+    }
+}
+
+pub fn shown<'a>(
+    documents: &'a [Document],
+    entry: &DocumentEntry,
+    lang: &str,
+) -> Result<Shown<'a>> {
+    let main = pick_text(documents, entry, lang)?;
+    let reference_lang = reference_language(entry);
+    let reference = documents
+        .iter()
+        .find(|d| d.id == entry.id && d.lang == reference_lang && d.lang != main.lang);
+    let (blocks, notes) = match reference {
+        Some(reference) if main.lang == lang => (
+            merge(&reference.blocks, &main.blocks, Block::id)
+                .into_iter()
+                .map(|(b, mine)| (b, if mine { main } else { reference }))
+                .collect(),
+            merge(&reference.footnotes, &main.footnotes, |f| f.id.as_str())
+                .into_iter()
+                .map(|(f, mine)| (f, if mine { main } else { reference }))
+                .collect(),
+        ),
+        _ => (
+            main.blocks.iter().map(|b| (b, main)).collect(),
+            main.footnotes.iter().map(|f| (f, main)).collect(),
+        ),
+    };
+    Ok(Shown {
+        main,
+        blocks,
+        notes,
+    })
+}
+
+/// The text to show on the `lang` page: the text in that language, else the first one there is.
+pub fn pick_text<'a>(
+    documents: &'a [Document],
+    entry: &DocumentEntry,
+    lang: &str,
+) -> Result<&'a Document> {
+    let mine: Vec<&Document> = documents.iter().filter(|d| d.id == entry.id).collect();
+    mine.iter()
+        .find(|d| d.lang == lang)
+        .or_else(|| mine.first())
+        .copied()
+        .ok_or_else(|| Error::Other(format!("document {} was not read", entry.id)))
 }
 
 /// Warnings for versions that lack blocks of the original or have blocks it does not have,
@@ -209,6 +337,29 @@ mod tests {
             "{w:?}"
         );
         assert!(w[1].contains("en.txt:4") && w[1].contains("p5"), "{w:?}");
+    }
+
+    #[test]
+    fn a_merge_keeps_every_item_of_both_texts_in_place() {
+        let fr = doc("fr", &["1", "2", "3", "4"]);
+        let en = doc("en", &["0", "1", "3", "3bis", "4"]);
+        let merged: Vec<(String, bool)> = merge(&fr.blocks, &en.blocks, Block::id)
+            .into_iter()
+            .map(|(b, mine)| (b.id().to_string(), mine))
+            .collect();
+        let want = [
+            ("p0", true),
+            ("p1", true),
+            ("p2", false),
+            ("p3", true),
+            ("p3bis", true),
+            ("p4", true),
+        ];
+        assert_eq!(
+            merged,
+            want.map(|(i, m)| (i.to_string(), m)).to_vec(),
+            "order or source of a block is wrong"
+        );
     }
 
     #[test]

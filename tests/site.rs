@@ -224,24 +224,39 @@ fn dates_are_written_in_each_language() {
 }
 
 #[test]
-fn an_english_page_without_english_text_says_so_and_marks_the_french_text() {
+fn an_english_page_with_english_headings_only_marks_the_french_paragraphs() {
+    // C26/93 has English headings (a paragraph-keyed file) and French paragraphs.
     let html = read("en/c26-93.html");
-    assert!(
-        html.contains("This document has no English text yet"),
-        "no notice"
-    );
+    assert!(html.contains("This English text is partial"), "no notice");
+    assert!(!html.contains("This document has no English text yet"));
     let tags = tags(&html);
-    assert_eq!(
-        tags.iter().find(|t| t.name == "html").unwrap().attr("lang"),
-        Some("en")
-    );
     let text = tags
         .iter()
         .find(|t| t.attr("class") == Some("doc-text"))
         .unwrap();
-    assert_eq!(text.attr("lang"), Some("fr"));
+    assert_eq!(text.attr("lang"), Some("en"));
+    // The clause heading is English, in the page's language; its items are French, marked.
+    let heading = tag_with_id(&tags, "decide");
+    assert_eq!(heading.attr("lang"), None);
+    assert!(
+        html.contains(">resolves<"),
+        "the English clause heading is missing"
+    );
+    assert_eq!(tag_with_id(&tags, "decide-3-a").attr("lang"), Some("fr"));
+    // The table of contents is English too.
+    let toc = html.split("id=toc-title").nth(1).unwrap();
+    assert!(
+        toc.contains("instructs the Secretary-General"),
+        "{}",
+        &toc[..400]
+    );
+    // Every block of the French text is on the English page: none is dropped.
+    let fr = ids(&read("fr/c26-93.html"));
+    let en = ids(&html);
+    let lost: Vec<&String> = fr.difference(&en).collect();
+    assert!(lost.is_empty(), "{lost:?}");
     // The French page has no such notice.
-    assert!(!read("fr/c26-93.html").contains("no English text"));
+    assert!(!read("fr/c26-93.html").contains("is partial"));
 }
 
 #[test]

@@ -206,3 +206,79 @@ fn a_broken_translation_is_reported_by_paragraph() {
     // Nothing is dropped: the duplicate is on the page under its own id.
     assert!(site.out("en/x.html").contains("id=p3-dup2"));
 }
+
+#[test]
+fn an_english_page_without_english_text_says_so_and_marks_the_french_text() {
+    let site = Site::new("no-en", PLAIN, "Titre");
+    site.build().unwrap();
+    let html = site.out("en/x.html");
+    assert!(
+        html.contains("This document has no English text yet"),
+        "no notice"
+    );
+    let tags = tags(&html);
+    assert_eq!(
+        tags.iter().find(|t| t.name == "html").unwrap().attr("lang"),
+        Some("en")
+    );
+    let text = tags
+        .iter()
+        .find(|t| t.attr("class") == Some("doc-text"))
+        .unwrap();
+    assert_eq!(text.attr("lang"), Some("fr"));
+    assert!(!site.out("fr/x.html").contains("no English text"));
+}
+
+const KEYED_ENTRY: &str = "symbols: [A/RES/99/1]\nbody: {fr: Assemblée générale, en: General Assembly}\ndate: 2026-01-05\ntitle:\n  fr: Titre\n  en: Title\nsources:\n  fr: seeds/fr/x.txt\n  en: content/translations/en/x.yaml\nlayout: un-markdown\n";
+
+#[test]
+fn a_paragraph_keyed_translation_is_laid_on_the_original_and_completed_by_it() {
+    let site = Site::new("keyed", PLAIN, "Titre");
+    site.write("content/documents/x.yaml", KEYED_ENTRY);
+    site.write(
+        "content/translations/en/x.yaml",
+        "blocks:\n  p2: We *decide* to continue our work.\n",
+    );
+    let report = site.build().unwrap();
+    let w: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        w.iter()
+            .any(|m| m.contains("content/translations/en/x.yaml")
+                && m.contains("lacks 2")
+                && m.contains("t1, p1")),
+        "{w:#?}"
+    );
+    let html = site.out("en/x.html");
+    let tags = tags(&html);
+    let by_id = |id: &str| tags.iter().find(|t| t.attr("id") == Some(id)).unwrap();
+    // p2 is English with its emphasis; p1 and the preamble are French, marked as such.
+    assert!(
+        html.contains("We <em>decide</em> to continue our work."),
+        "{html}"
+    );
+    assert_eq!(by_id("p2").attr("lang"), None);
+    assert_eq!(by_id("p1").attr("lang"), Some("fr"));
+    assert_eq!(by_id("t1").attr("lang"), Some("fr"));
+    assert!(html.contains("Nous réaffirmons notre attachement"));
+    // The English data file holds the translated block only, with the original's structure.
+    let data = site.out("data/en/x.json");
+    assert!(data.contains("\"layout\":\"paragraph-keyed\""), "{data}");
+    assert!(data.contains("\"number\":\"2\"") && !data.contains("réaffirmons"));
+}
+
+#[test]
+fn a_keyed_translation_naming_an_unknown_paragraph_is_refused_with_its_line() {
+    let site = Site::new("keyed-bad", PLAIN, "Titre");
+    site.write("content/documents/x.yaml", KEYED_ENTRY);
+    site.write(
+        "content/translations/en/x.yaml",
+        "blocks:\n  p1: We reaffirm.\n  p7: A paragraph the original does not have.\n",
+    );
+    let err = site.build().unwrap_err().to_string();
+    assert!(
+        err.contains("content/translations/en/x.yaml:3") && err.contains("`p7`"),
+        "{err}"
+    );
+    // Nothing was written.
+    assert!(!site.0.join("public").exists());
+}

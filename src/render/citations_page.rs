@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::document_page::pick_text;
 use super::pages::{base, Base, NavItem};
 use super::references::References;
 use super::{OutputFile, Renderer, SiteInput};
+use crate::align::shown;
 use crate::diagnostic::Result;
 use crate::model::CitationStatus;
 
@@ -75,11 +75,11 @@ pub fn citations_page(
     let mut documents = Vec::new();
     let mut counts: BTreeMap<CitationStatus, usize> = BTreeMap::new();
     for entry in input.entries {
-        let doc = pick_text(input.documents, entry, lang)?;
-        let rows: Vec<CitationRow> = doc
-            .citations
-            .iter()
-            .map(|c| {
+        let shown = shown(input.documents, entry, lang)?;
+        let doc = shown.main;
+        let rows: Vec<CitationRow> = shown
+            .citations()
+            .map(|(c, _)| {
                 *counts.entry(c.status).or_default() += 1;
                 let first = c.target_ids.first().map(String::as_str);
                 let url = super::references::official_url(c, lang);
@@ -221,7 +221,7 @@ pub fn concordance_pages(
             .iter()
             .find(|e| e.id == id)
             .expect("cited documents are registered");
-        let doc = pick_text(input.documents, entry, lang)?;
+        let shown = shown(input.documents, entry, lang)?;
         let mut citing: Vec<String> = refs
             .backlinks()
             .iter()
@@ -238,10 +238,10 @@ pub fn concordance_pages(
             })
             .collect();
         let mut rows = Vec::new();
-        for block in &doc.blocks {
+        for (block, _) in &shown.blocks {
             let Some(list) =
                 refs.backlinks()
-                    .get(&(doc.lang.clone(), id.clone(), block.id().to_string()))
+                    .get(&(lang.to_string(), id.clone(), block.id().to_string()))
             else {
                 continue;
             };

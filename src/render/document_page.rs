@@ -2,7 +2,8 @@
 //! permanent link and citation, and the notes with links back to their marks.
 //!
 //! A document whose text does not exist in the page's language shows the text it has, marked with
-//! that text's language, under a notice in the page's language.
+//! that text's language, under a notice in the page's language. A partial translation is
+//! completed by the reference text, block by block, each block marked with its language.
 
 use serde::Serialize;
 
@@ -10,8 +11,9 @@ use super::inline::{runs_html_with_spans, NoteMarks};
 use super::pages::{base, Base, NavItem};
 use super::references::{BacklinkView, RefView, References};
 use super::{seo, OutputFile, Renderer, SiteInput};
-use crate::diagnostic::{Error, Result};
-use crate::model::{Block, Document, Paragraph, Role};
+use crate::align::shown;
+use crate::diagnostic::Result;
+use crate::model::{Block, Document, Footnote, Paragraph, Role};
 use crate::registry::DocumentEntry;
 
 #[derive(Serialize)]
@@ -35,6 +37,10 @@ struct DocView {
     text_lang_name: String,
     /// True when the text is not in the page's language.
     fallback: bool,
+    /// True when the text lacks blocks or notes that are shown from the reference text.
+    completed: bool,
+    /// Language of the cover fields.
+    cover_lang: String,
     languages: Vec<LanguageLink>,
     cover: Vec<CoverView>,
     toc: Vec<TocEntry>,
@@ -77,6 +83,7 @@ struct TocEntry {
     level: u8,
     number: Option<String>,
     text: String,
+    lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -100,6 +107,8 @@ struct BlockView {
     refs: Vec<RefView>,
     /// The paragraphs that cite this one.
     cited_in: Vec<BacklinkView>,
+    /// The language of a block shown from the reference text, when it differs from the page's text.
+    lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +117,7 @@ struct NoteView {
     number: String,
     html: String,
     backrefs: Vec<String>,
+    lang: Option<String>,
 }
 
 /// Renders `<lang>/<id>.html`.
@@ -119,7 +129,8 @@ pub fn render(
     lang: &str,
     nav: &[NavItem],
 ) -> Result<OutputFile> {
-    let doc = pick_text(input.documents, entry, lang)?;
+    let shown = shown(input.documents, entry, lang)?;
+    let doc = shown.main;
     let rel = format!("{}.html", entry.id);
     let title = entry.title_in(lang).to_string();
     let symbol = entry.symbols.join(" – ");
@@ -132,14 +143,17 @@ pub fn render(
     let mut base = base(r, input, lang, &rel, page_title, description, nav);
     base.page.og_type = "article".into();
     let url = base.page.canonical.clone();
-    let mut marks = NoteMarks::new(&doc.footnotes);
+    let notes: Vec<Footnote> = shown.notes.iter().map(|(f, _)| (*f).clone()).collect();
+    let mut marks = NoteMarks::new(&notes);
+    // The language of a block or note shown from another text than the main one.
+    let other_lang = |d: &Document| (d.lang != doc.lang).then(|| d.lang.clone());
     let note_label = |n: &str| r.strings.fill(lang, "note_ref", &[("n", n)]);
     let cite_name = entry.name_in(lang);
     let mut blocks = Vec::with_capacity(doc.blocks.len());
     let mut outline = Outline::default();
     let mut previews = 0;
-    for b in &doc.blocks {
-        let spans = refs.spans(r, lang, doc, b.id(), &mut previews);
+    for &(b, from) in &shown.blocks {
+        let spans = refs.spans(r, lang, from, b.id(), &mut previews);
         let html = runs_html_with_spans(b.runs(), &mut marks, &note_label, &spans);
         let view = match b {
             Block::Heading(h) => BlockView {
@@ -155,6 +169,7 @@ pub fn render(
                 depth: 0,
                 refs: Vec::new(),
                 cited_in: refs.cited_in(r, lang, doc, &h.id),
+                lang: other_lang(from),
             },
             Block::Paragraph(p) => BlockView {
                 heading: false,
@@ -163,46 +178,58 @@ pub fn render(
                 role: p.role.as_str(),
                 number: paragraph_number(p),
                 html,
-                cite: paragraph_citation(r, lang, doc, p).map(|c| format!("{cite_name}, {c}")),
+                cite: paragraph_citation(r, lang, from, p).map(|c| format!("{cite_name}, {c}")),
                 url: format!("{url}#{}", p.id),
                 permalink_label: r.strings.fill(
                     lang,
                     "permalink",
                     &[("n", p.number.as_deref().unwrap_or(&p.id))],
                 ),
-                depth: depth(doc, p),
-                refs: refs.block_refs(r, lang, doc, &p.id),
+                depth: depth(from, p),
+                refs: refs.block_refs(r, lang, from, &p.id),
                 cited_in: refs.cited_in(r, lang, doc, &p.id),
+                lang: other_lang(from),
             },
         };
         blocks.push(view);
     }
-    let footnotes = doc
-        .footnotes
+    let footnotes = shown
+        .notes
         .iter()
-        .map(|f| NoteView {
+        .map(|&(f, from)| NoteView {
             id: f.id.clone(),
             number: f.number.clone(),
             html: runs_html_with_spans(
                 &f.runs,
                 &mut NoteMarks::default(),
                 &note_label,
-                &refs.spans(r, lang, doc, &f.id, &mut previews),
+                &refs.spans(r, lang, from, &f.id, &mut previews),
             ),
             backrefs: marks.marks_of(&f.number).to_vec(),
+            lang: other_lang(from),
         })
         .collect();
-    let toc = doc
-        .headings()
-        .map(|h| TocEntry {
-            id: h.id.clone(),
-            level: h.level,
-            number: h.number.as_deref().map(heading_number),
-            text: h.text.clone(),
+    let toc = shown
+        .blocks
+        .iter()
+        .filter_map(|&(b, from)| match b {
+            Block::Heading(h) => Some(TocEntry {
+                id: h.id.clone(),
+                level: h.level,
+                number: h.number.as_deref().map(heading_number),
+                text: h.text.clone(),
+                lang: other_lang(from),
+            }),
+            Block::Paragraph(_) => None,
         })
         .collect();
+    // A translation keyed by paragraph has no cover of its own: the reference text's is shown.
+    let cover_from = match shown.blocks.iter().find(|(_, d)| d.lang != doc.lang) {
+        Some((_, reference)) if doc.cover.is_empty() => *reference,
+        _ => doc,
+    };
     let mut cover: Vec<CoverView> = Vec::new();
-    for f in &doc.cover {
+    for f in &cover_from.cover {
         let key = format!("cover_{}", f.key);
         let label = if r.strings.has(&key) {
             r.strings.get(lang, &key)
@@ -243,6 +270,8 @@ pub fn render(
         text_lang: doc.lang.clone(),
         text_lang_name: r.strings.get(&doc.lang, "lang_name"),
         fallback: doc.lang != lang,
+        completed: shown.completed(),
+        cover_lang: cover_from.lang.clone(),
         languages,
         cover,
         toc,
@@ -293,20 +322,6 @@ impl Outline {
         self.open.push(level);
         (1 + self.open.len()).min(6) as u8
     }
-}
-
-/// The text to show on the `lang` page: the text in that language, else the first one there is.
-pub(crate) fn pick_text<'a>(
-    documents: &'a [Document],
-    entry: &DocumentEntry,
-    lang: &str,
-) -> Result<&'a Document> {
-    let mine: Vec<&Document> = documents.iter().filter(|d| d.id == entry.id).collect();
-    mine.iter()
-        .find(|d| d.lang == lang)
-        .or_else(|| mine.first())
-        .copied()
-        .ok_or_else(|| Error::Other(format!("document {} was not read", entry.id)))
 }
 
 /// The first paragraph's text, cut to about 200 characters, for link previews.

@@ -289,10 +289,11 @@ fn backlinks_by_page_language(
     let mut out: BTreeMap<(String, String, String), Vec<Backlink>> = BTreeMap::new();
     for lang in languages {
         for entry in entries {
-            let Ok(doc) = super::document_page::pick_text(docs, entry, lang) else {
+            let Ok(shown) = crate::align::shown(docs, entry, lang) else {
                 continue;
             };
-            for c in &doc.citations {
+            let doc = shown.main;
+            for (c, _) in shown.citations() {
                 let Some(target) = &c.target_doc else {
                     continue;
                 };

@@ -38,7 +38,9 @@ pub struct Record {
 pub type Cite<'a> = dyn Fn(&str, &Document, &crate::model::Paragraph) -> Option<String> + 'a;
 
 /// The records of every document, in every site language. Each document's records for a page
-/// language come from the text shown on that page; documents are taken in registry order.
+/// language come from the text shown on that page, block by block (a partial translation is
+/// completed by the reference text: [`crate::align::shown`]); documents are taken in registry
+/// order.
 pub fn records(
     entries: &[DocumentEntry],
     documents: &[Document],
@@ -48,16 +50,12 @@ pub fn records(
     let mut out = Vec::new();
     for lang in languages {
         for entry in entries {
-            let Some(doc) = documents
-                .iter()
-                .find(|d| d.id == entry.id && &d.lang == lang)
-                .or_else(|| documents.iter().find(|d| d.id == entry.id))
-            else {
+            let Ok(shown) = crate::align::shown(documents, entry, lang) else {
                 continue;
             };
             let name = entry.name_in(lang);
             let mut section = String::new();
-            for b in &doc.blocks {
+            for &(b, doc) in &shown.blocks {
                 match b {
                     Block::Heading(h) => {
                         section = h.text.clone();
