@@ -139,3 +139,29 @@ fn documents_outside_the_corpus_link_to_their_official_copy_in_the_page_language
     assert!(read("en/c26-93.html").contains("https://undocs.org/en/A/RES/70/125"));
     assert!(!read("en/c26-93.html").contains("https://undocs.org/fr/"));
 }
+
+/// The English annex entries (a paragraph-keyed translation) quote the English text of the
+/// resolution: each one checks against it exactly as its French entry checks against the
+/// French text (same paragraph, same status, same suggested number).
+#[test]
+fn the_english_annex_quotes_the_english_resolution_as_the_french_quotes_the_french() {
+    let verdicts = |lang: &str| -> Vec<(String, String, Vec<String>, Option<String>)> {
+        let json = read(&format!("data/{lang}/itu-report-unga-wsis20-meeting.json"));
+        let doc: wsis::model::Document = serde_json::from_str(&json).unwrap();
+        doc.citations
+            .iter()
+            .filter(|c| c.from.starts_with("annex1-") && c.end == 0)
+            .map(|c| {
+                (
+                    c.from.clone(),
+                    c.status.as_str().to_string(),
+                    c.target_ids.clone(),
+                    c.suggested.clone(),
+                )
+            })
+            .collect()
+    };
+    let fr = verdicts("fr");
+    assert_eq!(fr.len(), 21, "{fr:?}");
+    assert_eq!(verdicts("en"), fr);
+}

@@ -1,5 +1,5 @@
 // Headless Chromium over the built site from file://: the search page finds §67 with no server
-// and loads nothing that is not a local file.
+// and loads nothing that is not a local file; the language switch keeps the paragraph (#p67).
 // Usage: node tests/browser/file_search.mjs [site folder, default target/ci-public]
 // playwright-core is resolved from NODE_PATH (CI installs it in its tools folder).
 import path from "node:path";
@@ -52,6 +52,24 @@ try {
   const foreign = requests.filter((u) => !u.startsWith("file://"));
   if (foreign.length) failures.push(`requests not to file://: ${foreign.join(", ")}`);
   console.log(`file:// search: first result ${text} → ${href}; ${requests.length} requests, all file://: ${foreign.length === 0}; status: ${status}`);
+
+  // The language switch lands on the same paragraph in the other language, and back.
+  const before = failures.length;
+  await page.goto(pathToFileURL(path.join(site, "fr/a-res-80-173.html")).href + "#p67");
+  for (const [from, to] of [["fr", "en"], ["en", "fr"]]) {
+    await Promise.all([page.waitForURL(`**/${to}/a-res-80-173.html#p67`, { timeout: 10000 }).catch(() => {}), page.click("a.lang-switch")]);
+    const url = page.url();
+    const lang = await page.getAttribute("html", "lang");
+    const target = await page.evaluate(() => {
+      const t = document.querySelector(":target");
+      return t ? t.id : null;
+    });
+    if (!url.endsWith(`/${to}/a-res-80-173.html#p67`) || lang !== to || target !== "p67") {
+      failures.push(`switching ${from} → ${to} from #p67 lands on ${url} (lang ${lang}, target ${target})`);
+    }
+    await page.screenshot({ path: path.join(artifacts, `switch-${from}-${to}-p67.png`) });
+  }
+  if (failures.length === before) console.log("language switch from #p67: fr → en → fr lands on #p67 each time");
 } finally {
   await browser.close();
 }
