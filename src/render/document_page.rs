@@ -58,6 +58,8 @@ struct DocView {
 #[derive(Serialize)]
 struct UnofficialNote {
     href: Option<String>,
+    /// True when `href` leaves the site.
+    external: bool,
     symbol: String,
 }
 
@@ -285,13 +287,20 @@ pub fn render(
             .filter(|c| c.doc == entry.id)
             .map(|c| super::parallel::coverage_line(r, lang, c))
             .collect(),
-        unofficial: (doc.lang != crate::align::reference_language(entry)).then(|| UnofficialNote {
-            href: entry
+        unofficial: (doc.lang != crate::align::reference_language(entry)).then(|| {
+            // A UN document's official text is on undocs.org; any other's is the original on
+            // this site.
+            let undocs = entry
                 .symbols
                 .first()
                 .filter(|s| s.starts_with("A/") || s.starts_with("E/") || s.starts_with("S/"))
-                .map(|s| crate::link::targets::undocs_url(s, &doc.lang)),
-            symbol: entry.symbol().to_string(),
+                .map(|s| crate::link::targets::undocs_url(s, &doc.lang));
+            let original = format!("../{}/{rel}", crate::align::reference_language(entry));
+            UnofficialNote {
+                external: undocs.is_some(),
+                href: Some(undocs.unwrap_or(original)),
+                symbol: entry.name_in(lang),
+            }
         }),
     };
     Ok(OutputFile {
