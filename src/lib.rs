@@ -3,6 +3,7 @@
 //! into the [`model`], and [`site`] writes the output.
 
 pub mod align;
+pub mod bundle;
 pub mod check;
 pub mod config;
 pub mod diagnostic;

@@ -21,7 +21,8 @@ document) and the source files they name (seeds/<lang>/*.txt).",
     after_help = "Examples:\n  wsis build                       build ./public from ./content and ./seeds\n  \
 wsis inspect seeds/fr/c26-93.txt print the model of one source as JSON\n  \
 wsis inspect notes.txt --layout pdf-text\n  \
-wsis serve                       preview at http://127.0.0.1:8080/, rebuilt on every change"
+wsis serve                       preview at http://127.0.0.1:8080/, rebuilt on every change\n  \
+wsis bundle -o wsis.zip          the site as one zip for reading offline"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -72,6 +73,38 @@ enum Command {
         /// Print the results as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Write the site as one zip for reading offline: pages, search, notes and references for
+    /// the chosen documents and languages, each document as a single HTML file, and a
+    /// README/LISEZMOI listing the texts with a SHA-256 digest of each source.
+    #[command(
+        long_about = "Write the site, or part of it, as one zip for reading offline (a USB stick, an e-mail).\n\n\
+The zip unpacks to one folder named after it. Its index.html, opened from the disk with no \
+network, gives the documents with their notes, references both ways, language switch, \
+side-by-side view and search. Its documents/ folder holds each document in each language as \
+one HTML file that works on its own (an e-mail attachment), with its search inside. Links to \
+documents or pages that are not in the bundle lead to the online site (base_url of wsis.yaml) \
+and are marked ↗. README.html and LISEZMOI.html say when the bundle was made and which \
+versions of the texts it holds (a SHA-256 digest per source file).\n\n\
+An existing FILE is replaced only if it is a bundle wsis wrote. Set SOURCE_DATE_EPOCH to \
+record a fixed date instead of now.",
+        after_help = "Examples:\n  wsis bundle                                   every document, both languages: wsis-bundle.zip\n  \
+wsis bundle --lang fr -o textes-smsi.zip\n  \
+wsis bundle --doc a-res-80-173 --doc itu-report-unga-wsis20-meeting -o wsis20.zip"
+    )]
+    Bundle {
+        /// The site folder (holds wsis.yaml, content/ and seeds/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The languages to include: fr, en, or both.
+        #[arg(long, default_value = "both")]
+        lang: String,
+        /// A document to include (its id, e.g. a-res-80-173); repeat for several. Default: all.
+        #[arg(long = "doc", value_name = "ID")]
+        docs: Vec<String>,
+        /// The zip to write.
+        #[arg(long, short, default_value = "wsis-bundle.zip")]
+        out: PathBuf,
     },
     /// Start a new site in DIR (which must be new or empty): wsis.yaml, content/, seeds/.
     Init {
@@ -255,6 +288,39 @@ fn run(command: Command) -> Result<(), Error> {
             opts.port = port;
             opts.quiet = quiet;
             wsis::serve::serve(opts)
+        }
+        Command::Bundle {
+            root,
+            lang,
+            docs,
+            out,
+        } => {
+            let started = std::time::Instant::now();
+            let langs = match lang.as_str() {
+                "both" | "all" => Vec::new(),
+                l => l.split(',').map(|s| s.trim().to_string()).collect(),
+            };
+            let report = wsis::bundle::bundle(&wsis::bundle::BundleOptions {
+                root,
+                langs,
+                docs,
+                out,
+                when: wsis::bundle::now(),
+            })?;
+            println!(
+                "wrote {} in {} ms: {} document(s) in {}, {} files ({} single-file documents), {} KiB zipped, {} KiB unpacked into {}/; {} link(s) lead online",
+                report.out.display(),
+                started.elapsed().as_millis(),
+                report.documents,
+                report.languages.join(", "),
+                report.files,
+                report.single_files,
+                report.zip_bytes / 1024,
+                report.unpacked_bytes / 1024,
+                report.folder,
+                report.online_links
+            );
+            Ok(())
         }
         Command::Inspect { file, layout } => {
             let ingested = ingest::read_file(&file, layout)?;

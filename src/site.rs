@@ -198,7 +198,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             for page in &pages {
                 out.write(&page.path, &page.bytes)?;
             }
-            write_data(&mut out, &entries, &documents)?;
+            for file in data_files(&entries, &documents)? {
+                out.write(&file.path, &file.bytes)?;
+            }
             out.finish()
         })();
         (
@@ -218,8 +220,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     })
 }
 
-/// Writes `data/<lang>/<id>.json` for every document and `data/index.json`.
-fn write_data(out: &mut Output, entries: &[DocumentEntry], documents: &[Document]) -> Result<()> {
+/// `data/<lang>/<id>.json` for every document of `entries`, and `data/index.json`.
+pub fn data_files(
+    entries: &[DocumentEntry],
+    documents: &[Document],
+) -> Result<Vec<render::OutputFile>> {
+    let mut out = Vec::new();
     let mut index = Vec::new();
     for entry in entries {
         let mut data = Vec::new();
@@ -230,8 +236,11 @@ fn write_data(out: &mut Output, entries: &[DocumentEntry], documents: &[Document
                 document: doc,
             })
             .map_err(|e| Error::Other(format!("cannot serialise {}: {e}", doc.id)))?;
-            out.write(&rel, &json)?;
-            data.push(rel);
+            data.push(rel.clone());
+            out.push(render::OutputFile {
+                path: rel,
+                bytes: json,
+            });
         }
         index.push(IndexEntry {
             id: &entry.id,
@@ -244,7 +253,11 @@ fn write_data(out: &mut Output, entries: &[DocumentEntry], documents: &[Document
         });
     }
     let json = serde_json::to_vec_pretty(&index).map_err(|e| Error::Other(e.to_string()))?;
-    out.write("data/index.json", &json)
+    out.push(render::OutputFile {
+        path: "data/index.json".into(),
+        bytes: json,
+    });
+    Ok(out)
 }
 
 /// An output folder being written: files go to a temporary sibling folder until [`Output::finish`]

@@ -71,21 +71,39 @@ pub fn check(root: &Path) -> Result<CheckReport> {
         documents: &documents,
         coverage: &report.coverage,
     };
-    let files = render::site(&input, &theme)?.files;
-    let mut paths: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
-    for d in &documents {
-        paths.insert(format!("data/{}/{}.json", d.lang, d.id));
+    let mut files: Vec<(String, Vec<u8>)> = render::site(&input, &theme)?
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    for f in crate::site::data_files(&entries, &documents)? {
+        files.push((f.path, f.bytes));
     }
-    paths.insert("data/index.json".into());
+    let links = crawl(&files);
+    report.pages = links.pages;
+    report.links = links.links;
+    report.broken_links = links.broken;
+    Ok(report)
+}
+
+/// What following every link of a set of files found.
+#[derive(Debug, Default)]
+pub struct LinkReport {
+    pub pages: usize,
+    pub links: usize,
+    /// `page: href (why)` for every link or fragment that leads nowhere.
+    pub broken: Vec<String>,
+}
+
+/// Follows every `href` and `src` of the HTML files among `files` (path relative to the site
+/// root, bytes) to a file of the set and, for a `#fragment`, to an id of that page. Links to
+/// other sites are not followed.
+pub fn crawl(files: &[(String, Vec<u8>)]) -> LinkReport {
+    let paths: BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
     let pages: BTreeMap<&str, String> = files
         .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .map(|f| {
-            (
-                f.path.as_str(),
-                String::from_utf8_lossy(&f.bytes).into_owned(),
-            )
-        })
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| (p.as_str(), String::from_utf8_lossy(b).into_owned()))
         .collect();
     let ids: BTreeMap<&str, BTreeSet<String>> = pages
         .iter()
@@ -99,7 +117,10 @@ pub fn check(root: &Path) -> Result<CheckReport> {
             )
         })
         .collect();
-    report.pages = pages.len();
+    let mut report = LinkReport {
+        pages: pages.len(),
+        ..LinkReport::default()
+    };
     for (page, text) in &pages {
         for tag in html::tags(text) {
             for attr in ["href", "src"] {
@@ -108,9 +129,9 @@ pub fn check(root: &Path) -> Result<CheckReport> {
                     continue;
                 };
                 report.links += 1;
-                if !paths.contains(&target) {
+                if !paths.contains(target.as_str()) {
                     report
-                        .broken_links
+                        .broken
                         .push(format!("{page}: {href} (no file {target})"));
                 } else if let Some(f) = fragment.filter(|f| !f.is_empty()) {
                     if ids
@@ -118,12 +139,12 @@ pub fn check(root: &Path) -> Result<CheckReport> {
                         .is_some_and(|set| !set.contains(&f))
                     {
                         report
-                            .broken_links
+                            .broken
                             .push(format!("{page}: {href} (no #{f} in {target})"));
                     }
                 }
             }
         }
     }
-    Ok(report)
+    report
 }

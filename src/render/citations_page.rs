@@ -216,11 +216,10 @@ pub fn concordance_pages(
 ) -> Result<Vec<OutputFile>> {
     let mut out = Vec::new();
     for id in cited_documents(refs, lang) {
-        let entry = input
-            .entries
-            .iter()
-            .find(|e| e.id == id)
-            .expect("cited documents are registered");
+        // A cited document outside this site (a bundle of some documents) has no page here.
+        let Some(entry) = input.entries.iter().find(|e| e.id == id) else {
+            continue;
+        };
         let shown = shown(input.documents, entry, lang)?;
         let mut citing: Vec<String> = refs
             .backlinks()

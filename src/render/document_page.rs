@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::inline::{runs_html_with_spans, NoteMarks};
-use super::pages::{base, Base, NavItem};
+use super::pages::{base, Base, InlineAssets, NavItem};
 use super::references::{BacklinkView, RefView, References};
 use super::{seo, OutputFile, Renderer, SiteInput};
 use crate::align::shown;
@@ -130,6 +130,7 @@ pub fn render(
     entry: &DocumentEntry,
     lang: &str,
     nav: &[NavItem],
+    inline: Option<&InlineAssets>,
 ) -> Result<OutputFile> {
     let shown = shown(input.documents, entry, lang)?;
     let doc = shown.main;
@@ -144,6 +145,7 @@ pub fn render(
     let description = first_paragraph(doc);
     let mut base = base(r, input, lang, &rel, page_title, description, nav);
     base.page.og_type = "article".into();
+    base.page.inline = inline.cloned();
     let url = base.page.canonical.clone();
     let notes: Vec<Footnote> = shown.notes.iter().map(|(f, _)| (*f).clone()).collect();
     let mut marks = NoteMarks::new(&notes);

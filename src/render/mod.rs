@@ -26,7 +26,7 @@ use crate::theme::{Origin, Theme};
 use strings::Strings;
 
 /// The templates every theme must have.
-pub const REQUIRED_TEMPLATES: [&str; 11] = [
+pub const REQUIRED_TEMPLATES: [&str; 12] = [
     "base.html",
     "root.html",
     "home.html",
@@ -37,6 +37,7 @@ pub const REQUIRED_TEMPLATES: [&str; 11] = [
     "search.html",
     "parallel.html",
     "coverage.html",
+    "readme.html",
     "404.html",
 ];
 
@@ -179,7 +180,7 @@ fn site_pages(renderer: &Renderer, input: &SiteInput, theme: &Theme) -> Result<V
         urls.push(format!("{lang}/index.html"));
         for entry in input.entries {
             out.push(document_page::render(
-                renderer, input, &refs, entry, lang, &nav,
+                renderer, input, &refs, entry, lang, &nav, None,
             )?);
             urls.push(format!("{lang}/{}.html", entry.id));
         }

@@ -40,6 +40,19 @@ pub struct PageMeta {
     /// `fr_FR`, `en_GB`.
     pub og_locale: String,
     pub og_type: String,
+    /// For a page made to be read as one file (an offline single document): its styles and
+    /// scripts, written into the page.
+    pub inline: Option<InlineAssets>,
+}
+
+/// What a single-file page carries inside itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct InlineAssets {
+    pub css: String,
+    /// Script texts, in order, already safe to put between `<script>` tags.
+    pub scripts: Vec<String>,
+    /// The online site its links to other pages lead to.
+    pub online: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -115,6 +128,7 @@ pub fn base(
             switch,
             og_locale: og_locale(lang),
             og_type: "website".into(),
+            inline: None,
         },
     }
 }

@@ -518,14 +518,17 @@
 
   // ---- Loading files with <script> tags ----------------------------------------------
 
+  // Files a page carries inside itself (a single-file document) arrive before anyone asks.
   var waiting = {};
+  var arrived = {};
   root.WSIS_SEARCH_LOAD = function (name, data) {
     var w = waiting[name];
-    if (w) { delete waiting[name]; w.resolve(data); }
+    if (w) { delete waiting[name]; w.resolve(data); } else arrived[name] = data;
   };
 
   function scriptLoader(base) {
     return function (name) {
+      if (Object.prototype.hasOwnProperty.call(arrived, name)) return Promise.resolve(arrived[name]);
       return new Promise(function (resolve, reject) {
         waiting[name] = { resolve: resolve, reject: reject };
         var s = document.createElement("script");
@@ -556,12 +559,13 @@
     var select = document.getElementById("search-doc");
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-results");
-    var engine = new Engine(scriptLoader(page.getAttribute("data-index")));
+    var local = page.hasAttribute("data-local");
+    var engine = new Engine(scriptLoader(page.getAttribute("data-index") || ""));
     var params = new URLSearchParams(window.location.search);
     var q = params.get("q") || "";
     var doc = params.get("doc") || "";
     input.value = q;
-    if (doc) select.value = doc;
+    if (doc && select) select.value = doc;
     var fill = function (template, n, query) {
       return template.replace("{n}", String(n)).replace("{q}", query);
     };
@@ -570,11 +574,12 @@
       while (list.firstChild) list.removeChild(list.firstChild);
       if (!query) { status.textContent = ""; return; }
       status.textContent = page.getAttribute("data-loading");
-      engine.search(query, { doc: select.value, limit: 10 }).then(function (hits) {
+      engine.search(query, { doc: select ? select.value : "", limit: 10 }).then(function (hits) {
         hits.forEach(function (h) {
           var li = document.createElement("li");
           var a = document.createElement("a");
-          a.href = "../" + h.url;
+          // In a single-file document, results are places in the page itself.
+          a.href = local ? h.url.slice(h.url.indexOf("#")) : "../" + h.url;
           a.className = "search-hit";
           a.textContent = h.citation;
           var p = document.createElement("p");
@@ -603,11 +608,11 @@
       e.preventDefault();
       var url = new URL(window.location.href);
       url.searchParams.set("q", input.value.trim());
-      if (select.value) url.searchParams.set("doc", select.value); else url.searchParams.delete("doc");
+      if (select && select.value) url.searchParams.set("doc", select.value); else url.searchParams.delete("doc");
       try { window.history.replaceState(null, "", url.toString()); } catch (err) { /* file:// may refuse */ }
       run();
     });
-    select.addEventListener("change", function () { if (input.value.trim()) run(); });
+    if (select) select.addEventListener("change", function () { if (input.value.trim()) run(); });
     // Arrow keys move between the results (and back to the search field from the first).
     list.addEventListener("keydown", function (e) {
       if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
