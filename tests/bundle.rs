@@ -123,6 +123,20 @@ fn every_link_of_the_bundle_resolves_inside_it_or_is_marked_online() {
 }
 
 #[test]
+fn no_page_of_the_bundle_holds_a_control_character() {
+    // Minifying inline scripts must not turn an escape (`\u0001`) into a raw control character,
+    // which HTML forbids.
+    let (_, files) = full();
+    for (name, bytes) in files.iter().filter(|(n, _)| n.ends_with(".html")) {
+        let text = String::from_utf8_lossy(bytes);
+        let bad = text
+            .chars()
+            .find(|&c| c.is_control() && !matches!(c, '\n' | '\t' | '\r' | '\u{c}'));
+        assert!(bad.is_none(), "{name} holds {bad:?}");
+    }
+}
+
+#[test]
 fn a_single_file_document_carries_its_styles_scripts_and_search() {
     let (_, files) = full();
     let files = unpacked(files, "textes");

@@ -284,7 +284,7 @@
     });
     return Promise.all(jobs.map(function (j) { return self.postings(j[0], j[1]); })).then(function (found) {
       var got = {};
-      jobs.forEach(function (j, k) { got[j[0] + "\u0001" + j[1]] = found[k]; });
+      jobs.forEach(function (j, k) { got[j[0] + " " + j[1]] = found[k]; });
       var n = manifest.n;
       var total = {};
       FIELDS.forEach(function (field) {
@@ -299,7 +299,7 @@
         clauses[field].forEach(function (clause) {
           // Per term: record → score, as tantivy's TermScorer.
           var perTerm = clause.terms.map(function (t) {
-            var p = got[field + "\u0001" + t];
+            var p = got[field + " " + t];
             var m = new Map();
             if (!p) return m;
             var weight = f32(f32(p[0] * K1_PLUS_ONE) * clause.boost);
