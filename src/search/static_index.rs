@@ -3,20 +3,25 @@
 //! records and analysis as the tantivy index so that both give the same answers
 //! (`docs/search.md`).
 //!
-//! Every file is one call `window.WSIS_SEARCH_LOAD("<name>", {…});`. A language's files are:
+//! Every file is one call `window.WSIS_SEARCH_LOAD("<name>", "<data>");` where `<data>` is the
+//! file's JSON, gzip-compressed and written in base64 (the browser inflates it with
+//! `DecompressionStream`). A language's files are:
 //!
-//! - `manifest`: record count, tokens per text field, shard lists, documents (names for reading
-//!   citations, record ranges), paragraph numbers, glossary expressions already analysed, stop
-//!   words;
+//! - `manifest`: record count, tokens per text field, where each shard starts, documents (names
+//!   for reading citations, record ranges), paragraph numbers, glossary expressions already
+//!   analysed, stop words;
 //! - `r-<k>`: records `k * CHUNK ..`, for showing results (citation, address, text, …);
-//! - `n-<number>`: the records whose id is `p<number>`, most cited first, with their `cited_by`;
-//! - `p-<field>-<prefix>`: postings of the terms of a text field (`fr`, `en`) starting with
-//!   `prefix`: per term its idf (as tantivy computes it, in `f32`), the folded words it comes
-//!   from, and `(record delta, term frequency, quantised field length)` triples;
-//! - `w-<prefix>`: folded word → term in each field, so that the browser needs no stemmer.
+//! - `n-<k>`: for paragraph numbers, the records whose id is `p<number>`, most cited first, with
+//!   their `cited_by`;
+//! - `p-<field>-<k>`: postings of the terms of a text field (`fr`, `en`): per term its idf (as
+//!   tantivy computes it, in `f32`), the folded words it comes from, and `(record delta, term
+//!   frequency, quantised field length)` triples;
+//! - `w-<k>`: folded word → term in each field, so that the browser needs no stemmer.
 //!
-//! Shards start as the first two characters of the key and split further (three, four …) when
-//! they grow past a budget, so that a query loads a bounded amount whatever the corpus size.
+//! Keys (terms, words, numbers) are sorted and cut into consecutive shards of about
+//! [`SHARD_BYTES`] of JSON each; the manifest lists each shard's first key, and the browser finds
+//! a key's shard by binary search. A query loads a bounded amount whatever the corpus size, and
+//! the site holds a few dozen files rather than one per prefix.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -41,10 +46,8 @@ type Posting = (usize, u32, u32);
 type Numbered = (usize, usize, Vec<usize>);
 /// Text fields, as in the tantivy index.
 const FIELDS: [&str; 2] = ["fr", "en"];
-/// A postings shard splits when it holds more postings than this.
-const POSTINGS_BUDGET: usize = 12_000;
-/// A word shard splits when it holds more words than this.
-const WORDS_BUDGET: usize = 1_500;
+/// About how much JSON a shard holds before it is compressed.
+pub const SHARD_BYTES: usize = 48 * 1024;
 
 /// The field a text language is indexed in (French for any language without its own).
 pub fn field_of(text_lang: &str) -> &'static str {
@@ -76,76 +79,66 @@ pub fn fold(word: &str) -> String {
     out
 }
 
-/// The file name part of a shard prefix: ASCII letters and digits as they are, anything else as
-/// `_<hex>-`.
-pub fn shard_name(prefix: &str) -> String {
-    let mut out = String::new();
-    for c in prefix.chars() {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            out.push(c);
-        } else {
-            out.push_str(&format!("_{:x}-", c as u32));
+/// Cuts sorted `(key, JSON)` entries into consecutive shards of about `budget` bytes of JSON.
+/// Returns each shard's first key and its entries.
+fn pack(
+    entries: Vec<(String, Value)>,
+    budget: usize,
+) -> Vec<(String, serde_json::Map<String, Value>)> {
+    let mut out: Vec<(String, serde_json::Map<String, Value>)> = Vec::new();
+    let mut size = 0;
+    for (key, value) in entries {
+        let n = key.len() + value.to_string().len() + 4;
+        match out.last_mut() {
+            Some((_, map)) if size + n <= budget => {
+                map.insert(key, value);
+                size += n;
+            }
+            _ => {
+                let mut map = serde_json::Map::new();
+                map.insert(key.clone(), value);
+                out.push((key, map));
+                size = n;
+            }
         }
     }
     out
 }
 
-/// Splits keys into shards by prefix: two characters first, one more while a shard is over
-/// `budget` (by the sizes given). A key shorter than its shard's children stays in the parent.
-fn shards(sizes: &BTreeMap<String, usize>, budget: usize) -> BTreeMap<String, Vec<String>> {
-    fn split(
-        keys: Vec<(&String, usize)>,
-        prefix: String,
-        depth: usize,
-        budget: usize,
-        out: &mut BTreeMap<String, Vec<String>>,
-    ) {
-        let total: usize = keys.iter().map(|k| k.1).sum();
-        if total <= budget || keys.len() <= 1 {
-            out.insert(prefix, keys.into_iter().map(|k| k.0.clone()).collect());
-            return;
-        }
-        let mut own = Vec::new();
-        let mut groups: BTreeMap<String, Vec<(&String, usize)>> = BTreeMap::new();
-        for k in keys {
-            if k.0.chars().count() <= depth {
-                own.push(k.0.clone());
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
             } else {
-                groups
-                    .entry(k.0.chars().take(depth + 1).collect())
-                    .or_default()
-                    .push(k);
+                out.push('=');
             }
         }
-        if !own.is_empty() {
-            out.insert(prefix, own);
-        }
-        for (p, g) in groups {
-            split(g, p, depth + 1, budget, out);
-        }
-    }
-    let mut top: BTreeMap<String, Vec<(&String, usize)>> = BTreeMap::new();
-    for (k, &n) in sizes {
-        top.entry(k.chars().take(2).collect())
-            .or_default()
-            .push((k, n));
-    }
-    let mut out = BTreeMap::new();
-    for (p, keys) in top {
-        let depth = p.chars().count();
-        split(keys, p, depth, budget, &mut out);
     }
     out
 }
 
 fn script(name: &str, value: &impl Serialize) -> Vec<u8> {
-    let mut s = format!(
-        "window.WSIS_SEARCH_LOAD({},",
-        serde_json::to_string(name).unwrap()
-    );
-    s.push_str(&serde_json::to_string(value).expect("search data serialises"));
-    s.push_str(");\n");
-    s.into_bytes()
+    use std::io::Write;
+    let json = serde_json::to_vec(value).expect("search data serialises");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(4));
+    gz.write_all(&json).expect("writing to memory");
+    let packed = gz.finish().expect("writing to memory");
+    format!(
+        "window.WSIS_SEARCH_LOAD({},\"{}\");\n",
+        serde_json::to_string(name).unwrap(),
+        base64(&packed)
+    )
+    .into_bytes()
 }
 
 /// tantivy's idf, in `f32` as tantivy computes it.
@@ -307,54 +300,52 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
         // Postings shards, per field.
         let mut field_shards = serde_json::Map::new();
         for (slot, field) in FIELDS.iter().enumerate() {
-            let sizes: BTreeMap<String, usize> = postings[slot]
-                .iter()
-                .map(|(t, p)| (t.clone(), p.len() + 4))
-                .collect();
-            let plan = shards(&sizes, POSTINGS_BUDGET);
-            for (prefix, terms) in &plan {
-                let mut data = serde_json::Map::new();
-                for t in terms {
-                    let p = &postings[slot][t];
-                    let mut flat = Vec::with_capacity(p.len() * 3);
-                    let mut last = 0;
-                    for &(k, f, norm) in p {
-                        flat.push((k - last) as u64);
-                        flat.push(f as u64);
-                        flat.push(norm as u64);
-                        last = k;
-                    }
-                    let forms: Vec<&String> = forms[slot]
-                        .get(t.as_str())
-                        .map(|s| s.iter().collect())
-                        .unwrap_or_default();
-                    data.insert(
-                        t.clone(),
-                        json!([idf(p.len() as u64, n as u64), forms, flat]),
-                    );
+            let mut entries = Vec::with_capacity(postings[slot].len());
+            for (t, p) in &postings[slot] {
+                let mut flat = Vec::with_capacity(p.len() * 3);
+                let mut last = 0;
+                for &(k, f, norm) in p {
+                    flat.push((k - last) as u64);
+                    flat.push(f as u64);
+                    flat.push(norm as u64);
+                    last = k;
                 }
-                let name = format!("p-{field}-{}", shard_name(prefix));
+                let forms: Vec<&String> = forms[slot]
+                    .get(t.as_str())
+                    .map(|s| s.iter().collect())
+                    .unwrap_or_default();
+                entries.push((
+                    t.clone(),
+                    json!([idf(p.len() as u64, n as u64), forms, flat]),
+                ));
+            }
+            let mut starts = Vec::new();
+            for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
+                let name = format!("p-{field}-{k}");
                 out.push(OutputFile {
                     path: format!("{dir}/{name}.js"),
                     bytes: script(&name, &data),
                 });
+                starts.push(start);
             }
             field_shards.insert(
                 field.to_string(),
-                json!({"tokens": tokens[slot], "shards": plan.keys().collect::<Vec<_>>()}),
+                json!({"tokens": tokens[slot], "starts": starts}),
             );
         }
         // Word shards.
-        let sizes: BTreeMap<String, usize> = table.keys().map(|k| (k.clone(), 1)).collect();
-        let word_plan = shards(&sizes, WORDS_BUDGET);
-        for (prefix, keys) in &word_plan {
-            let data: BTreeMap<&String, &[Value; 2]> =
-                keys.iter().map(|k| (k, &table[k])).collect();
-            let name = format!("w-{}", shard_name(prefix));
+        let mut word_starts = Vec::new();
+        let entries = table
+            .into_iter()
+            .map(|(k, v)| (k, Value::Array(v.to_vec())))
+            .collect();
+        for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
+            let name = format!("w-{k}");
             out.push(OutputFile {
                 path: format!("{dir}/{name}.js"),
                 bytes: script(&name, &data),
             });
+            word_starts.push(start);
         }
         // Records, in chunks.
         let cited_by = |r: &Record| -> Vec<usize> {
@@ -405,13 +396,20 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
                 }
             }
         }
+        let number_list: Vec<&str> = numbers.keys().copied().collect();
+        let mut entries = Vec::with_capacity(numbers.len());
         for (num, list) in &mut numbers {
             list.sort_by_key(|(k, _, c)| (std::cmp::Reverse(c.len()), *k));
-            let name = format!("n-{num}");
+            entries.push((num.to_string(), json!(list)));
+        }
+        let mut number_starts = Vec::new();
+        for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
+            let name = format!("n-{k}");
             out.push(OutputFile {
                 path: format!("{dir}/{name}.js"),
-                bytes: script(&name, list),
+                bytes: script(&name, &data),
             });
+            number_starts.push(start);
         }
         // Document ranges (records are ordered by document).
         let mut ranges: Vec<Value> = vec![Value::Null; doc_ids.len()];
@@ -423,14 +421,15 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
             }
         }
         let manifest = json!({
-            "version": 1,
+            "version": 2,
             "lang": lang,
             "n": n,
             "chunk": CHUNK,
             "chunks": n.div_ceil(CHUNK),
             "fields": field_shards,
-            "words": word_plan.keys().collect::<Vec<_>>(),
-            "numbers": numbers.keys().collect::<Vec<_>>(),
+            "words": word_starts,
+            "numbers": number_list,
+            "number_starts": number_starts,
             "docs": doc_ids,
             "ranges": ranges,
             "names": names,
@@ -450,21 +449,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn folding_and_shard_names() {
+    fn folding() {
         assert_eq!(fold("Numérique"), "numerique");
         assert_eq!(fold("Œuvre"), "oeuvre");
-        assert_eq!(shard_name("co"), "co");
-        assert_eq!(shard_name("é1"), "_e9-1");
     }
 
     #[test]
-    fn big_shards_split_by_one_more_character() {
-        let sizes: BTreeMap<String, usize> = [("co", 1), ("com", 5), ("con", 5), ("da", 1)]
-            .iter()
-            .map(|(k, n)| (k.to_string(), *n))
+    fn shards_are_consecutive_runs_of_about_the_budget() {
+        let entries: Vec<(String, Value)> = (0..100)
+            .map(|i| (format!("k{i:03}"), json!("x".repeat(10))))
             .collect();
-        let plan = shards(&sizes, 6);
-        assert_eq!(plan.keys().collect::<Vec<_>>(), ["co", "com", "con", "da"]);
-        assert_eq!(plan["co"], ["co"]);
+        let packed = pack(entries, 100);
+        // Each entry weighs 4 + 12 + 4 = 20 bytes: five to a shard.
+        assert_eq!(packed.len(), 20);
+        assert_eq!(packed[1].0, "k005");
+        assert!(packed
+            .iter()
+            .all(|(start, map)| map.keys().next() == Some(start)));
+        // An entry over the budget still gets a shard of its own.
+        let big = pack(vec![("a".into(), json!("y".repeat(500)))], 100);
+        assert_eq!(big.len(), 1);
+    }
+
+    #[test]
+    fn base64_is_standard_and_padded() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foob"), "Zm9vYg==");
+        assert_eq!(base64(&[0xfb, 0xff]), "+/8=");
     }
 }

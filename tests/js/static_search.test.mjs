@@ -15,7 +15,7 @@ const filesDir = path.join(target, "static-search");
 
 // search.js in a context with a minimal window; files are read from disk and run there.
 function engine(lang) {
-  const context = vm.createContext({});
+  const context = vm.createContext({ atob, Blob, Response, DecompressionStream });
   context.window = context;
   const source = fs.readFileSync(path.join(repo, "themes/default/static/search.js"), "utf8");
   vm.runInContext(source, context, { filename: "search.js" });
@@ -87,7 +87,7 @@ test("a citation and a word load few files", async () => {
 });
 
 test("queries are read as src/search/query.rs reads them", () => {
-  const context = vm.createContext({});
+  const context = vm.createContext({ atob, Blob, Response, DecompressionStream });
   context.window = context;
   vm.runInContext(fs.readFileSync(path.join(repo, "themes/default/static/search.js"), "utf8"), context);
   const manifest = { names: [["a/res/80/173", 0], ["c26/93", 1], ["e/2026/48", 2], ["a/81/62", 2]] };

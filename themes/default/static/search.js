@@ -147,22 +147,37 @@
 
   // ---- The engine ---------------------------------------------------------------------
 
-  function shardOf(key, prefixes) {
-    var chars = Array.from(key);
-    for (var n = chars.length; n >= 1; n--) {
-      var p = chars.slice(0, n).join("");
-      if (prefixes.has(p)) return p;
+  // Compares two keys by code points, as the index sorts them (UTF-16 order differs beyond the
+  // basic plane).
+  function compareKeys(a, b) {
+    var i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      var x = a.codePointAt(i), y = b.codePointAt(j);
+      if (x !== y) return x < y ? -1 : 1;
+      i += x > 0xffff ? 2 : 1;
+      j += y > 0xffff ? 2 : 1;
     }
-    return null;
+    return (a.length - i) - (b.length - j);
   }
 
-  function shardName(prefix) {
-    var out = "";
-    Array.from(prefix).forEach(function (c) {
-      if (/^[a-z0-9]$/.test(c)) out += c;
-      else out += "_" + c.codePointAt(0).toString(16) + "-";
-    });
-    return out;
+  // The shard a key would be in: the last one starting at or before it (null: before all).
+  function shardOf(key, starts) {
+    var lo = 0, hi = starts.length - 1, found = null;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (compareKeys(starts[mid], key) <= 0) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  // Index files carry their JSON gzip-compressed, in base64.
+  function decode(data) {
+    if (typeof data !== "string") return Promise.resolve(data);
+    var bin = atob(data);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
   }
 
   // `load(name)` returns a promise of the data of file `<name>.js`.
@@ -175,7 +190,7 @@
   Engine.prototype.file = function (name) {
     if (!this.cache[name]) {
       this.loaded.push(name);
-      this.cache[name] = this.load(name);
+      this.cache[name] = this.load(name).then(decode);
     }
     return this.cache[name];
   };
@@ -185,11 +200,12 @@
     return this.file("manifest").then(function (m) {
       if (!self.sets) {
         self.sets = {
-          words: new Set(m.words),
-          fr: new Set(m.fields.fr.shards),
-          en: new Set(m.fields.en.shards),
+          words: m.words,
+          fr: m.fields.fr.starts,
+          en: m.fields.en.starts,
           stop: { fr: new Set(m.stop.fr), en: new Set(m.stop.en) },
           numbers: new Set(m.numbers),
+          numberStarts: m.number_starts,
         };
       }
       return m;
@@ -215,7 +231,7 @@
       if (s !== null) shards[s] = true;
     });
     var names = Object.keys(shards);
-    return Promise.all(names.map(function (s) { return self.file("w-" + shardName(s)); })).then(function (tables) {
+    return Promise.all(names.map(function (s) { return self.file("w-" + s); })).then(function (tables) {
       var table = {};
       tables.forEach(function (t) { Object.assign(table, t); });
       var has = function (k) { return Object.prototype.hasOwnProperty.call(table, k); };
@@ -237,7 +253,7 @@
     if (term.charAt(0) === "\u0000") return Promise.resolve(null);
     var s = shardOf(term, this.sets[field]);
     if (s === null) return Promise.resolve(null);
-    return this.file("p-" + field + "-" + shardName(s)).then(function (shard) {
+    return this.file("p-" + field + "-" + s).then(function (shard) {
       return Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
     });
   };
@@ -470,7 +486,9 @@
       });
     }
     if (!self.sets.numbers.has(parsed.number)) return Promise.resolve(empty);
-    return this.file("n-" + parsed.number).then(function (list) {
+    var shard = shardOf(parsed.number, self.sets.numberStarts);
+    return this.file("n-" + shard).then(function (numbers) {
+      var list = numbers[parsed.number];
       var chosen = list;
       if (parsed.doc !== null) {
         chosen = list.filter(function (e) { return e[1] === parsed.doc; })
