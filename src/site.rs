@@ -111,9 +111,24 @@ pub fn ingest_all(entries: &[DocumentEntry]) -> Result<(Vec<Document>, Vec<Diagn
         doc
     };
     let keyed = |s: &&registry::Source| ingest::keyed::is_keyed(&s.path);
-    for entry in entries {
-        for source in entry.sources.values().filter(|s| !keyed(s)) {
-            match ingest::read_file(&source.path, source.layout) {
+    // Full texts are read in parallel; the results are taken in registry order.
+    use rayon::prelude::*;
+    let jobs: Vec<(&DocumentEntry, &registry::Source)> = entries
+        .iter()
+        .flat_map(|e| {
+            e.sources
+                .values()
+                .filter(|s| !keyed(s))
+                .map(move |s| (e, s))
+        })
+        .collect();
+    let read: Vec<Result<ingest::Ingested>> = jobs
+        .par_iter()
+        .map(|(_, source)| ingest::read_file(&source.path, source.layout))
+        .collect();
+    for ((entry, source), result) in jobs.into_iter().zip(read) {
+        {
+            match result {
                 Ok(i) => {
                     warnings.extend(i.warnings);
                     docs.push(label(i.document, entry, source));
@@ -190,9 +205,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let index_dir = opts.root.join(crate::search::index::INDEX_DIR);
     let records = rendered.records;
     let (files_written, index) = std::thread::scope(|s| {
-        let index = s.spawn(|| {
-            crate::search::index::SearchIndex::write(&index_dir, records, glossary).map(drop)
-        });
+        let index =
+            s.spawn(|| crate::search::index::SearchIndex::write(&index_dir, records, glossary));
         let pages = (|| {
             let mut out = Output::begin(&opts.out)?;
             for page in &pages {
@@ -266,6 +280,8 @@ pub struct Output {
     target: PathBuf,
     staging: PathBuf,
     written: BTreeSet<String>,
+    /// Folders already made in the staging folder.
+    dirs: BTreeSet<PathBuf>,
 }
 
 impl Output {
@@ -290,6 +306,7 @@ impl Output {
             target: target.to_path_buf(),
             staging,
             written: BTreeSet::new(),
+            dirs: BTreeSet::new(),
         })
     }
 
@@ -297,7 +314,10 @@ impl Output {
     pub fn write(&mut self, rel: &str, bytes: &[u8]) -> Result<()> {
         let path = self.staging.join(rel);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            if !self.dirs.contains(dir) {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                self.dirs.insert(dir.to_path_buf());
+            }
         }
         std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
         self.written.insert(rel.to_string());

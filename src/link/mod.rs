@@ -12,6 +12,8 @@ pub mod similarity;
 pub mod targets;
 
 use std::collections::{BTreeMap, HashSet};
+
+use rayon::prelude::*;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
@@ -29,31 +31,37 @@ pub fn link(entries: &[DocumentEntry], docs: &mut [Document]) -> Vec<Diagnostic>
         let members: Vec<usize> = (0..docs.len()).filter(|&i| &docs[i].lang == lang).collect();
         let targets = Targets::new(entries, members.iter().map(|&i| &docs[i]).collect());
         let index = quotation::index(targets.docs());
-        for (local, &global) in members.iter().enumerate() {
-            let (mut citations, note_targets) = resolve::explicit(local, &targets, &index);
-            citations.extend(quotation::annex_quotations(local, &targets, &index));
-            citations.extend(quotation::quoted_passage_links(
-                local,
-                &targets,
-                &index,
-                &note_targets,
-            ));
-            let linked: HashSet<(String, String, String)> = citations
-                .iter()
-                .flat_map(|c| {
-                    c.target_ids.iter().map(|t| {
-                        (
-                            c.from.clone(),
-                            c.target_doc.clone().unwrap_or_default(),
-                            t.clone(),
-                        )
+        // Each document's references are found apart, in parallel.
+        let linked_docs: Vec<(usize, Vec<Citation>)> = members
+            .par_iter()
+            .enumerate()
+            .map(|(local, &global)| {
+                let (mut citations, note_targets) = resolve::explicit(local, &targets, &index);
+                citations.extend(quotation::annex_quotations(local, &targets, &index));
+                citations.extend(quotation::quoted_passage_links(
+                    local,
+                    &targets,
+                    &index,
+                    &note_targets,
+                ));
+                let linked: HashSet<(String, String, String)> = citations
+                    .iter()
+                    .flat_map(|c| {
+                        c.target_ids.iter().map(|t| {
+                            (
+                                c.from.clone(),
+                                c.target_doc.clone().unwrap_or_default(),
+                                t.clone(),
+                            )
+                        })
                     })
-                })
-                .collect();
-            citations.extend(reuse::reuse_links(local, &targets, &index, &linked));
-            sort(targets.docs()[local], &mut citations);
-            found.push((global, citations));
-        }
+                    .collect();
+                citations.extend(reuse::reuse_links(local, &targets, &index, &linked));
+                sort(targets.docs()[local], &mut citations);
+                (global, citations)
+            })
+            .collect();
+        found.extend(linked_docs);
     }
     for (i, citations) in found {
         docs[i].citations = citations;

@@ -15,6 +15,7 @@ pub mod strings;
 use std::collections::HashMap;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -155,9 +156,14 @@ pub fn site(input: &SiteInput, theme: &Theme) -> Result<Rendered> {
         &input.config.languages,
         &|lang, doc, p| document_page::paragraph_citation(&renderer, lang, doc, p),
     );
-    let mut files = site_pages(&renderer, input, theme)?;
     let glossary = crate::search::glossary::Glossary::load(input.root)?;
-    files.extend(crate::search::static_index::files(&records, &glossary));
+    // The pages and the static search index do not depend on each other.
+    let (files, search_files) = rayon::join(
+        || site_pages(&renderer, input, theme),
+        || crate::search::static_index::files(&records, &glossary),
+    );
+    let mut files = files?;
+    files.extend(search_files);
     check_unique_paths(&files)?;
     Ok(Rendered {
         files,
@@ -178,10 +184,14 @@ fn site_pages(renderer: &Renderer, input: &SiteInput, theme: &Theme) -> Result<V
         let home = pages::home_page(renderer, input, lang, &nav)?;
         out.push(home);
         urls.push(format!("{lang}/index.html"));
-        for entry in input.entries {
-            out.push(document_page::render(
-                renderer, input, &refs, entry, lang, &nav, None,
-            )?);
+        // Document pages are the bulk of the work: rendered in parallel, kept in order.
+        let pages = input
+            .entries
+            .par_iter()
+            .map(|entry| document_page::render(renderer, input, &refs, entry, lang, &nav, None))
+            .collect::<Result<Vec<_>>>()?;
+        for (entry, page) in input.entries.iter().zip(pages) {
+            out.push(page);
             urls.push(format!("{lang}/{}.html", entry.id));
         }
         for page in &editorial {
@@ -189,11 +199,14 @@ fn site_pages(renderer: &Renderer, input: &SiteInput, theme: &Theme) -> Result<V
             urls.push(format!("{lang}/{}.html", page.name));
         }
         out.push(pages::search_page(renderer, input, lang, &nav)?);
-        for entry in input.entries {
-            if let Some(page) = parallel::parallel_page(renderer, input, entry, lang, &nav)? {
-                urls.push(page.path.clone());
-                out.push(page);
-            }
+        let pages = input
+            .entries
+            .par_iter()
+            .map(|entry| parallel::parallel_page(renderer, input, entry, lang, &nav))
+            .collect::<Result<Vec<_>>>()?;
+        for page in pages.into_iter().flatten() {
+            urls.push(page.path.clone());
+            out.push(page);
         }
         out.push(parallel::coverage_page(
             renderer,

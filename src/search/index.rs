@@ -153,8 +153,9 @@ impl SearchIndex {
         })
     }
 
-    /// Writes the index to `dir` (replacing what a previous build wrote there) and opens it.
-    pub fn write(dir: &Path, records: Vec<Record>, glossary: Glossary) -> Result<SearchIndex> {
+    /// Writes the index to `dir`, replacing what a previous build wrote there; [`SearchIndex::open`]
+    /// reads it.
+    pub fn write(dir: &Path, records: Vec<Record>, glossary: Glossary) -> Result<()> {
         let staging = dir.with_file_name(format!(
             "{}.staging-{}",
             dir.file_name().and_then(|n| n.to_str()).unwrap_or("index"),
@@ -162,13 +163,18 @@ impl SearchIndex {
         ));
         let _ = std::fs::remove_dir_all(&staging);
         std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-        for lang in languages(&records) {
-            let path = staging.join(&lang);
-            std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
-            let (schema, text, order) = schema();
-            let index = Index::create_in_dir(&path, schema).map_err(tantivy_error)?;
-            fill(&index, &records, &lang, text, order)?;
-        }
+        // One index per page language, written in parallel.
+        use rayon::prelude::*;
+        languages(&records)
+            .par_iter()
+            .map(|lang| {
+                let path = staging.join(lang);
+                std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+                let (schema, text, order) = schema();
+                let index = Index::create_in_dir(&path, schema).map_err(tantivy_error)?;
+                fill(&index, &records, lang, text, order)
+            })
+            .collect::<Result<Vec<()>>>()?;
         let json = serde_json::to_vec(&(&records, &glossary.entries))
             .map_err(|e| Error::Other(e.to_string()))?;
         let rec = staging.join("records.json");
@@ -182,8 +188,7 @@ impl SearchIndex {
             }
             std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
-        std::fs::rename(&staging, dir).map_err(|e| Error::io(dir, e))?;
-        Self::open(dir)
+        std::fs::rename(&staging, dir).map_err(|e| Error::io(dir, e))
     }
 
     /// Opens an index written by [`SearchIndex::write`].

@@ -232,216 +232,230 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
         word_terms.push((w.clone(), t));
     }
 
-    let mut out = Vec::new();
-    for lang in langs {
-        let local: Vec<(usize, &Record)> = records
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.lang == lang)
-            .collect();
-        let position: HashMap<usize, usize> = local
-            .iter()
-            .enumerate()
-            .map(|(k, (i, _))| (*i, k))
-            .collect();
-        let n = local.len();
-        let dir = format!("{DIR}/{lang}");
-        // Analysis of every record, in its text language's field.
-        let mut tokens = [0u64; 2];
-        let mut postings: [BTreeMap<String, Vec<Posting>>; 2] = Default::default();
-        let mut norms = Vec::with_capacity(n);
-        for (k, (_, r)) in local.iter().enumerate() {
-            let slot = FIELDS
+    // Each language's files are written apart, in parallel.
+    use rayon::prelude::*;
+    let per_lang: Vec<Vec<OutputFile>> = langs
+        .par_iter()
+        .map(|&lang| {
+            let mut out = Vec::new();
+            let mut analyzers: Vec<_> = FIELDS.iter().map(|f| analyzer::analyzer(f)).collect();
+            let mut terms_of = |slot: usize, text: &str| -> Vec<String> {
+                analyzer::terms(&mut analyzers[slot], text)
+                    .into_iter()
+                    .map(|t| t.term)
+                    .collect()
+            };
+            let local: Vec<(usize, &Record)> = records
                 .iter()
-                .position(|f| *f == field_of(&r.text_lang))
-                .unwrap();
-            let terms = terms_of(slot, &r.text);
-            tokens[slot] += terms.len() as u64;
-            let norm = FieldNormReader::id_to_fieldnorm(FieldNormReader::fieldnorm_to_id(
-                terms.len() as u32,
-            ));
-            norms.push(norm);
-            let mut tf: BTreeMap<&str, u32> = BTreeMap::new();
-            for t in &terms {
-                *tf.entry(t.as_str()).or_default() += 1;
-            }
-            for (t, f) in tf {
-                postings[slot]
-                    .entry(t.to_string())
-                    .or_default()
-                    .push((k, f, norm));
-            }
-        }
-        // Word → term table: a field's term only when the field has it (or the glossary does);
-        // a word whose term is in neither matches nothing.
-        let mut table: BTreeMap<String, [Value; 2]> = BTreeMap::new();
-        let mut forms: [BTreeMap<&str, BTreeSet<String>>; 2] = Default::default();
-        for (w, t) in &word_terms {
-            let key = fold(w);
-            let mut v = [Value::from(0), Value::from(0)];
-            let mut any = false;
-            for slot in 0..2 {
-                if let Some(term) = &t[slot] {
-                    if postings[slot].contains_key(term) || glossary_terms[slot].contains(term) {
-                        v[slot] = Value::from(term.as_str());
-                        any = true;
-                    }
-                    if let Some((term, _)) = postings[slot].get_key_value(term) {
-                        forms[slot].entry(term).or_default().insert(key.clone());
-                    }
-                }
-            }
-            if any {
-                // Words that fold alike but not to the same terms keep the first (stop words are
-                // read apart, so this is a difference of folding only).
-                table.entry(key).or_insert(v);
-            }
-        }
-        // Postings shards, per field.
-        let mut field_shards = serde_json::Map::new();
-        for (slot, field) in FIELDS.iter().enumerate() {
-            let mut entries = Vec::with_capacity(postings[slot].len());
-            for (t, p) in &postings[slot] {
-                let mut flat = Vec::with_capacity(p.len() * 3);
-                let mut last = 0;
-                for &(k, f, norm) in p {
-                    flat.push((k - last) as u64);
-                    flat.push(f as u64);
-                    flat.push(norm as u64);
-                    last = k;
-                }
-                let forms: Vec<&String> = forms[slot]
-                    .get(t.as_str())
-                    .map(|s| s.iter().collect())
-                    .unwrap_or_default();
-                entries.push((
-                    t.clone(),
-                    json!([idf(p.len() as u64, n as u64), forms, flat]),
+                .enumerate()
+                .filter(|(_, r)| r.lang == lang)
+                .collect();
+            let position: HashMap<usize, usize> = local
+                .iter()
+                .enumerate()
+                .map(|(k, (i, _))| (*i, k))
+                .collect();
+            let n = local.len();
+            let dir = format!("{DIR}/{lang}");
+            // Analysis of every record, in its text language's field.
+            let mut tokens = [0u64; 2];
+            let mut postings: [BTreeMap<String, Vec<Posting>>; 2] = Default::default();
+            let mut norms = Vec::with_capacity(n);
+            for (k, (_, r)) in local.iter().enumerate() {
+                let slot = FIELDS
+                    .iter()
+                    .position(|f| *f == field_of(&r.text_lang))
+                    .unwrap();
+                let terms = terms_of(slot, &r.text);
+                tokens[slot] += terms.len() as u64;
+                let norm = FieldNormReader::id_to_fieldnorm(FieldNormReader::fieldnorm_to_id(
+                    terms.len() as u32,
                 ));
+                norms.push(norm);
+                let mut tf: BTreeMap<&str, u32> = BTreeMap::new();
+                for t in &terms {
+                    *tf.entry(t.as_str()).or_default() += 1;
+                }
+                for (t, f) in tf {
+                    postings[slot]
+                        .entry(t.to_string())
+                        .or_default()
+                        .push((k, f, norm));
+                }
             }
-            let mut starts = Vec::new();
+            // Word → term table: a field's term only when the field has it (or the glossary does);
+            // a word whose term is in neither matches nothing.
+            let mut table: BTreeMap<String, [Value; 2]> = BTreeMap::new();
+            let mut forms: [BTreeMap<&str, BTreeSet<String>>; 2] = Default::default();
+            for (w, t) in &word_terms {
+                let key = fold(w);
+                let mut v = [Value::from(0), Value::from(0)];
+                let mut any = false;
+                for slot in 0..2 {
+                    if let Some(term) = &t[slot] {
+                        if postings[slot].contains_key(term) || glossary_terms[slot].contains(term)
+                        {
+                            v[slot] = Value::from(term.as_str());
+                            any = true;
+                        }
+                        if let Some((term, _)) = postings[slot].get_key_value(term) {
+                            forms[slot].entry(term).or_default().insert(key.clone());
+                        }
+                    }
+                }
+                if any {
+                    // Words that fold alike but not to the same terms keep the first (stop words are
+                    // read apart, so this is a difference of folding only).
+                    table.entry(key).or_insert(v);
+                }
+            }
+            // Postings shards, per field.
+            let mut field_shards = serde_json::Map::new();
+            for (slot, field) in FIELDS.iter().enumerate() {
+                let mut entries = Vec::with_capacity(postings[slot].len());
+                for (t, p) in &postings[slot] {
+                    let mut flat = Vec::with_capacity(p.len() * 3);
+                    let mut last = 0;
+                    for &(k, f, norm) in p {
+                        flat.push((k - last) as u64);
+                        flat.push(f as u64);
+                        flat.push(norm as u64);
+                        last = k;
+                    }
+                    let forms: Vec<&String> = forms[slot]
+                        .get(t.as_str())
+                        .map(|s| s.iter().collect())
+                        .unwrap_or_default();
+                    entries.push((
+                        t.clone(),
+                        json!([idf(p.len() as u64, n as u64), forms, flat]),
+                    ));
+                }
+                let mut starts = Vec::new();
+                for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
+                    let name = format!("p-{field}-{k}");
+                    out.push(OutputFile {
+                        path: format!("{dir}/{name}.js"),
+                        bytes: script(&name, &data),
+                    });
+                    starts.push(start);
+                }
+                field_shards.insert(
+                    field.to_string(),
+                    json!({"tokens": tokens[slot], "starts": starts}),
+                );
+            }
+            // Word shards.
+            let mut word_starts = Vec::new();
+            let entries = table
+                .into_iter()
+                .map(|(k, v)| (k, Value::Array(v.to_vec())))
+                .collect();
             for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
-                let name = format!("p-{field}-{k}");
+                let name = format!("w-{k}");
                 out.push(OutputFile {
                     path: format!("{dir}/{name}.js"),
                     bytes: script(&name, &data),
                 });
-                starts.push(start);
+                word_starts.push(start);
             }
-            field_shards.insert(
-                field.to_string(),
-                json!({"tokens": tokens[slot], "starts": starts}),
-            );
-        }
-        // Word shards.
-        let mut word_starts = Vec::new();
-        let entries = table
-            .into_iter()
-            .map(|(k, v)| (k, Value::Array(v.to_vec())))
-            .collect();
-        for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
-            let name = format!("w-{k}");
-            out.push(OutputFile {
-                path: format!("{dir}/{name}.js"),
-                bytes: script(&name, &data),
-            });
-            word_starts.push(start);
-        }
-        // Records, in chunks.
-        let cited_by = |r: &Record| -> Vec<usize> {
-            let mut v: Vec<usize> = r
-                .cited_by
-                .iter()
-                .filter_map(|i| position.get(i).copied())
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        let doc_index = |d: &str| doc_ids.iter().position(|x| *x == d).unwrap();
-        for (c, chunk) in local.chunks(CHUNK).enumerate() {
-            let data: Vec<Value> = chunk
-                .iter()
-                .enumerate()
-                .map(|(j, (_, r))| {
-                    json!({
-                        "citation": r.citation,
-                        "url": r.url,
-                        "doc": doc_index(&r.doc),
-                        "id": r.id,
-                        "number": r.number,
-                        "text_lang": r.text_lang,
-                        "field": field_of(&r.text_lang),
-                        "text": r.text,
-                        "cited_by": cited_by(r),
-                        "norm": norms[c * CHUNK + j],
+            // Records, in chunks.
+            let cited_by = |r: &Record| -> Vec<usize> {
+                let mut v: Vec<usize> = r
+                    .cited_by
+                    .iter()
+                    .filter_map(|i| position.get(i).copied())
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            let doc_index = |d: &str| doc_ids.iter().position(|x| *x == d).unwrap();
+            for (c, chunk) in local.chunks(CHUNK).enumerate() {
+                let data: Vec<Value> = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(j, (_, r))| {
+                        json!({
+                            "citation": r.citation,
+                            "url": r.url,
+                            "doc": doc_index(&r.doc),
+                            "id": r.id,
+                            "number": r.number,
+                            "text_lang": r.text_lang,
+                            "field": field_of(&r.text_lang),
+                            "text": r.text,
+                            "cited_by": cited_by(r),
+                            "norm": norms[c * CHUNK + j],
+                        })
                     })
-                })
-                .collect();
-            let name = format!("r-{c}");
-            out.push(OutputFile {
-                path: format!("{dir}/{name}.js"),
-                bytes: script(&name, &data),
-            });
-        }
-        // Paragraph numbers: the records whose id is `p<number>`, most cited first.
-        let mut numbers: BTreeMap<&str, Vec<Numbered>> = BTreeMap::new();
-        for (k, (_, r)) in local.iter().enumerate() {
-            if let Some(num) = r.id.strip_prefix('p') {
-                if !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()) {
-                    numbers
-                        .entry(num)
-                        .or_default()
-                        .push((k, doc_index(&r.doc), cited_by(r)));
+                    .collect();
+                let name = format!("r-{c}");
+                out.push(OutputFile {
+                    path: format!("{dir}/{name}.js"),
+                    bytes: script(&name, &data),
+                });
+            }
+            // Paragraph numbers: the records whose id is `p<number>`, most cited first.
+            let mut numbers: BTreeMap<&str, Vec<Numbered>> = BTreeMap::new();
+            for (k, (_, r)) in local.iter().enumerate() {
+                if let Some(num) = r.id.strip_prefix('p') {
+                    if !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()) {
+                        numbers
+                            .entry(num)
+                            .or_default()
+                            .push((k, doc_index(&r.doc), cited_by(r)));
+                    }
                 }
             }
-        }
-        let number_list: Vec<&str> = numbers.keys().copied().collect();
-        let mut entries = Vec::with_capacity(numbers.len());
-        for (num, list) in &mut numbers {
-            list.sort_by_key(|(k, _, c)| (std::cmp::Reverse(c.len()), *k));
-            entries.push((num.to_string(), json!(list)));
-        }
-        let mut number_starts = Vec::new();
-        for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
-            let name = format!("n-{k}");
-            out.push(OutputFile {
-                path: format!("{dir}/{name}.js"),
-                bytes: script(&name, &data),
-            });
-            number_starts.push(start);
-        }
-        // Document ranges (records are ordered by document).
-        let mut ranges: Vec<Value> = vec![Value::Null; doc_ids.len()];
-        for (k, (_, r)) in local.iter().enumerate() {
-            let d = doc_index(&r.doc);
-            match &mut ranges[d] {
-                Value::Null => ranges[d] = json!([k, 1]),
-                v => v[1] = json!(v[1].as_u64().unwrap() + 1),
+            let number_list: Vec<&str> = numbers.keys().copied().collect();
+            let mut entries = Vec::with_capacity(numbers.len());
+            for (num, list) in &mut numbers {
+                list.sort_by_key(|(k, _, c)| (std::cmp::Reverse(c.len()), *k));
+                entries.push((num.to_string(), json!(list)));
             }
-        }
-        let manifest = json!({
-            "version": 2,
-            "lang": lang,
-            "n": n,
-            "chunk": CHUNK,
-            "chunks": n.div_ceil(CHUNK),
-            "fields": field_shards,
-            "words": word_starts,
-            "numbers": number_list,
-            "number_starts": number_starts,
-            "docs": doc_ids,
-            "ranges": ranges,
-            "names": names,
-            "glossary": gloss,
-            "stop": {"fr": stop[0], "en": stop[1]},
-        });
-        out.push(OutputFile {
-            path: format!("{dir}/manifest.js"),
-            bytes: script("manifest", &manifest),
-        });
-    }
-    out
+            let mut number_starts = Vec::new();
+            for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
+                let name = format!("n-{k}");
+                out.push(OutputFile {
+                    path: format!("{dir}/{name}.js"),
+                    bytes: script(&name, &data),
+                });
+                number_starts.push(start);
+            }
+            // Document ranges (records are ordered by document).
+            let mut ranges: Vec<Value> = vec![Value::Null; doc_ids.len()];
+            for (k, (_, r)) in local.iter().enumerate() {
+                let d = doc_index(&r.doc);
+                match &mut ranges[d] {
+                    Value::Null => ranges[d] = json!([k, 1]),
+                    v => v[1] = json!(v[1].as_u64().unwrap() + 1),
+                }
+            }
+            let manifest = json!({
+                "version": 2,
+                "lang": lang,
+                "n": n,
+                "chunk": CHUNK,
+                "chunks": n.div_ceil(CHUNK),
+                "fields": field_shards,
+                "words": word_starts,
+                "numbers": number_list,
+                "number_starts": number_starts,
+                "docs": doc_ids,
+                "ranges": ranges,
+                "names": names,
+                "glossary": gloss,
+                "stop": {"fr": stop[0], "en": stop[1]},
+            });
+            out.push(OutputFile {
+                path: format!("{dir}/manifest.js"),
+                bytes: script("manifest", &manifest),
+            });
+            out
+        })
+        .collect();
+    per_lang.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
