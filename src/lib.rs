@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod init;
 pub mod link;
 pub mod model;
+pub mod progress;
 pub mod registry;
 pub mod render;
 pub mod search;

@@ -178,7 +178,12 @@ fn run(command: Command) -> Result<(), Error> {
                 opts.out = out;
             }
             let started = std::time::Instant::now();
-            let report = site::build(&opts)?;
+            let progress = if quiet {
+                wsis::progress::Progress::silent()
+            } else {
+                wsis::progress::Progress::terminal()
+            };
+            let report = site::build_reporting(&opts, &progress)?;
             for w in &report.warnings {
                 if !quiet {
                     eprintln!("{w}");

@@ -64,13 +64,13 @@ pub struct ServeOptions {
 }
 
 impl ServeOptions {
-    /// Options with the defaults of `wsis serve`: port 8080, polling every 100 ms, waits of 25 s.
+    /// Options with the defaults of `wsis serve`: port 8080, polling every 25 ms, waits of 25 s.
     pub fn new(build: BuildOptions) -> Self {
         ServeOptions {
             build,
             port: DEFAULT_PORT,
             quiet: false,
-            poll_interval: Duration::from_millis(100),
+            poll_interval: Duration::from_millis(25),
             wait_timeout: Duration::from_secs(25),
         }
     }
@@ -777,6 +777,42 @@ fn first_change<'a>(before: &'a Snapshot, after: &'a Snapshot) -> Option<&'a Pat
     })
 }
 
+/// When every change between two snapshots is an edit of a file of the site's theme assets
+/// (`themes/default/static/…`) that the output already has, copies those files into the output
+/// (each written beside its target and renamed over it) and returns true. Otherwise changes
+/// nothing and returns false: the site must be rebuilt.
+fn copy_changed_assets(
+    root: &Path,
+    out: &Path,
+    before: &Snapshot,
+    after: &Snapshot,
+) -> std::io::Result<bool> {
+    let assets = root.join("themes/default/static");
+    let mut copies = Vec::new();
+    for (path, stamp) in after {
+        if before.get(path) == Some(stamp) {
+            continue;
+        }
+        let Ok(rel) = path.strip_prefix(&assets) else {
+            return Ok(false);
+        };
+        let target = out.join("static").join(rel);
+        if !before.contains_key(path) || !target.is_file() {
+            return Ok(false);
+        }
+        copies.push((path.clone(), target));
+    }
+    if copies.is_empty() || before.keys().any(|p| !after.contains_key(p)) {
+        return Ok(false);
+    }
+    for (from, to) in copies {
+        let tmp = to.with_extension("wsis-partial");
+        std::fs::copy(&from, &tmp)?;
+        std::fs::rename(&tmp, &to)?;
+    }
+    Ok(true)
+}
+
 /// Polls the inputs and rebuilds when they change, until the server stops.
 fn watch_loop(opts: ServeOptions, mut seen: Snapshot, shared: Arc<Shared>) {
     let root = &opts.build.root;
@@ -806,7 +842,17 @@ fn watch_loop(opts: ServeOptions, mut seen: Snapshot, shared: Arc<Shared>) {
             eprintln!("{what} changed: rebuilding");
         }
         // Changes made during the build differ from `now` and trigger the next rebuild.
-        seen = now;
+        let previous = std::mem::replace(&mut seen, now);
+        // An edit of the theme's assets (style.css, a script) needs no build: the file is
+        // copied over its built copy.
+        match copy_changed_assets(root, out, &previous, &seen) {
+            Ok(true) => {
+                shared.publish(None);
+                continue;
+            }
+            Ok(false) => {}
+            Err(e) => eprintln!("{e}; rebuilding instead"),
+        }
         match build_and_report(&opts.build, opts.quiet) {
             Ok(_) => shared.publish(None),
             Err(e) => {
@@ -1119,6 +1165,34 @@ mod tests {
             br#"{"version":8,"error":"error: x.yaml:3: bad"}"#
         );
         std::fs::remove_dir_all(&out).unwrap();
+    }
+
+    #[test]
+    fn an_edited_theme_asset_is_copied_without_a_build_and_anything_else_asks_for_one() {
+        let root = temp("assets");
+        let out = root.join("public");
+        std::fs::create_dir_all(root.join("themes/default/static")).unwrap();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::create_dir_all(out.join("static")).unwrap();
+        std::fs::write(root.join("themes/default/static/style.css"), "a{}").unwrap();
+        std::fs::write(root.join("content/x.md"), "x").unwrap();
+        std::fs::write(out.join("static/style.css"), "a{}").unwrap();
+        let before = snapshot(&root, &out);
+        std::fs::write(root.join("themes/default/static/style.css"), "b{color:red}").unwrap();
+        let after = snapshot(&root, &out);
+        assert!(copy_changed_assets(&root, &out, &before, &after).unwrap());
+        assert_eq!(
+            std::fs::read_to_string(out.join("static/style.css")).unwrap(),
+            "b{color:red}"
+        );
+        // A change to anything else, or a new asset, needs the build.
+        std::fs::write(root.join("content/x.md"), "y and more").unwrap();
+        let later = snapshot(&root, &out);
+        assert!(!copy_changed_assets(&root, &out, &after, &later).unwrap());
+        std::fs::write(root.join("themes/default/static/new.js"), "1").unwrap();
+        let last = snapshot(&root, &out);
+        assert!(!copy_changed_assets(&root, &out, &later, &last).unwrap());
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::ingest;
 use crate::model::Document;
+use crate::progress::Progress;
 use crate::registry::{self, DocumentEntry};
 use crate::render::{self, SiteInput};
 use crate::theme::Theme;
@@ -184,10 +185,27 @@ pub fn ingest_all(entries: &[DocumentEntry]) -> Result<(Vec<Document>, Vec<Diagn
 /// Builds the site: every document's page in every language, the home, editorial and root
 /// pages, the sitemap, the theme's assets and every document's model as JSON under `data/`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    build_reporting(opts, &Progress::silent())
+}
+
+/// [`build`], reporting its progress.
+pub fn build_reporting(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport> {
+    let report = build_stages(opts, progress);
+    progress.done();
+    report
+}
+
+fn build_stages(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport> {
     let config = Config::load(&opts.root)?;
     let entries = registry::load(&opts.root)?;
+    progress.stage(&format!("reading {} documents", entries.len()));
     let (mut documents, mut warnings) = ingest_all(&entries)?;
+    progress.stage(&format!("linking {} texts", documents.len()));
     warnings.extend(crate::link::link(&entries, &mut documents));
+    progress.stage(&format!(
+        "rendering the pages of {} documents and the search index",
+        entries.len()
+    ));
     let coverage = crate::align::coverage(&entries, &documents);
     warnings.extend(crate::align::report(&coverage, &documents));
     let theme = Theme::load(&opts.root)?;
@@ -200,6 +218,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     };
     let rendered = render::site(&input, &theme)?;
     let pages = rendered.files;
+    progress.stage(&format!("writing {} files", pages.len()));
     let glossary = rendered.glossary;
     // The search index is written while the pages are: the two do not depend on each other.
     let index_dir = opts.root.join(crate::search::index::INDEX_DIR);
