@@ -2,7 +2,7 @@
 //! paragraph that shows on hover and on keyboard focus, without script), and "cited in" lists
 //! back from each cited paragraph.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -16,7 +16,10 @@ use crate::registry::DocumentEntry;
 /// Everything needed to render references on any page of the site.
 pub struct References<'a> {
     docs: &'a [Document],
-    entries: &'a [DocumentEntry],
+    /// Documents by (id, language), and the first text of each id.
+    by_id_lang: HashMap<(&'a str, &'a str), &'a Document>,
+    by_id: HashMap<&'a str, &'a Document>,
+    entry_by_id: HashMap<&'a str, &'a DocumentEntry>,
     backlinks: BTreeMap<(String, String, String), Vec<Backlink>>,
 }
 
@@ -47,22 +50,31 @@ impl<'a> References<'a> {
         entries: &'a [DocumentEntry],
         languages: &[String],
     ) -> References<'a> {
+        let mut by_id = HashMap::new();
+        for d in docs {
+            by_id.entry(d.id.as_str()).or_insert(d);
+        }
         References {
             docs,
-            entries,
+            by_id_lang: docs
+                .iter()
+                .map(|d| ((d.id.as_str(), d.lang.as_str()), d))
+                .collect(),
+            by_id,
+            entry_by_id: entries.iter().map(|e| (e.id.as_str(), e)).collect(),
             backlinks: backlinks_by_page_language(docs, entries, languages),
         }
     }
 
     fn doc(&self, id: &str, lang: &str) -> Option<&'a Document> {
-        self.docs
-            .iter()
-            .find(|d| d.id == id && d.lang == lang)
-            .or_else(|| self.docs.iter().find(|d| d.id == id))
+        self.by_id_lang
+            .get(&(id, lang))
+            .or_else(|| self.by_id.get(id))
+            .copied()
     }
 
     fn entry(&self, id: &str) -> Option<&'a DocumentEntry> {
-        self.entries.iter().find(|e| e.id == id)
+        self.entry_by_id.get(id).copied()
     }
 
     /// How a document is named in a citation: its symbol, or its title in « ».

@@ -103,6 +103,8 @@ fn link_records(records: &mut [Record], documents: &[Document]) {
         .enumerate()
         .map(|(i, r)| ((r.lang.clone(), r.doc.clone(), r.id.clone()), i))
         .collect();
+    let langs: std::collections::BTreeSet<String> =
+        records.iter().map(|r| r.lang.clone()).collect();
     let mut cited: Vec<(usize, usize)> = Vec::new();
     for d in documents {
         for c in d
@@ -113,11 +115,7 @@ fn link_records(records: &mut [Record], documents: &[Document]) {
             let Some(target) = &c.target_doc else {
                 continue;
             };
-            for lang in records
-                .iter()
-                .map(|r| r.lang.clone())
-                .collect::<std::collections::BTreeSet<_>>()
-            {
+            for lang in &langs {
                 let Some(&from) = position.get(&(lang.clone(), d.id.clone(), c.from.clone()))
                 else {
                     continue;

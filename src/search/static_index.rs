@@ -165,10 +165,12 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
     langs.dedup();
     // Documents and the names a query may cite them by, as `query::parse` reads them.
     let mut doc_ids: Vec<&str> = Vec::new();
+    let mut doc_position: HashMap<&str, usize> = HashMap::new();
     for r in records {
-        if !doc_ids.contains(&r.doc.as_str()) {
+        doc_position.entry(r.doc.as_str()).or_insert_with(|| {
             doc_ids.push(&r.doc);
-        }
+            doc_ids.len() - 1
+        });
     }
     let mut names: Vec<(String, String)> = Vec::new();
     for r in records {
@@ -181,7 +183,7 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
     names.dedup();
     let names: Vec<Value> = names
         .iter()
-        .map(|(n, d)| json!([n, doc_ids.iter().position(|x| x == d)]))
+        .map(|(n, d)| json!([n, doc_position.get(d.as_str())]))
         .collect();
     // The glossary, analysed by each field's analyser.
     let mut analyzers: Vec<_> = FIELDS.iter().map(|f| analyzer::analyzer(f)).collect();
@@ -370,7 +372,7 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
                 v.dedup();
                 v
             };
-            let doc_index = |d: &str| doc_ids.iter().position(|x| *x == d).unwrap();
+            let doc_index = |d: &str| doc_position[d];
             for (c, chunk) in local.chunks(CHUNK).enumerate() {
                 let data: Vec<Value> = chunk
                     .iter()
