@@ -58,6 +58,32 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     pub files_written: usize,
     pub out: PathBuf,
+    /// How long each stage took: read, linked, rendered (pages and static index), wrote (files
+    /// and the tantivy index).
+    pub stages: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// Times the stages of a build.
+struct Stages {
+    last: std::time::Instant,
+    laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Default for Stages {
+    fn default() -> Stages {
+        Stages {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+}
+
+impl Stages {
+    fn lap(&mut self, what: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((what, now - self.last));
+        self.last = now;
+    }
 }
 
 impl BuildReport {
@@ -65,12 +91,18 @@ impl BuildReport {
     /// in 150 ms (20 warning(s))`.
     pub fn summary(&self, elapsed: std::time::Duration) -> String {
         let paragraphs: usize = self.documents.iter().map(|d| d.paragraphs().count()).sum();
+        let stages: Vec<String> = self
+            .stages
+            .iter()
+            .map(|(what, d)| format!("{what} {} ms", d.as_millis()))
+            .collect();
         format!(
-            "built {} document(s), {paragraphs} paragraphs, {} file(s) into {} in {} ms ({} warning(s))",
+            "built {} document(s), {paragraphs} paragraphs, {} file(s) into {} in {} ms: {} ({} warning(s))",
             self.documents.len(),
             self.files_written,
             self.out.display(),
             elapsed.as_millis(),
+            stages.join(", "),
             self.warnings.len()
         )
     }
@@ -196,12 +228,15 @@ pub fn build_reporting(opts: &BuildOptions, progress: &Progress) -> Result<Build
 }
 
 fn build_stages(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport> {
+    let mut clock = Stages::default();
     let config = Config::load(&opts.root)?;
     let entries = registry::load(&opts.root)?;
     progress.stage(&format!("reading {} documents", entries.len()));
     let (mut documents, mut warnings) = ingest_all(&entries)?;
+    clock.lap("read");
     progress.stage(&format!("linking {} texts", documents.len()));
     warnings.extend(crate::link::link(&entries, &mut documents));
+    clock.lap("linked");
     progress.stage(&format!(
         "rendering the pages of {} documents and the search index",
         entries.len()
@@ -217,6 +252,7 @@ fn build_stages(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport>
         coverage: &coverage,
     };
     let rendered = render::site(&input, &theme)?;
+    clock.lap("rendered");
     let pages = rendered.files;
     progress.stage(&format!("writing {} files", pages.len()));
     let glossary = rendered.glossary;
@@ -245,11 +281,13 @@ fn build_stages(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport>
     });
     let files_written = files_written?;
     index?;
+    clock.lap("wrote");
     Ok(BuildReport {
         documents,
         warnings,
         files_written,
         out: opts.out.clone(),
+        stages: clock.laps,
     })
 }
 
