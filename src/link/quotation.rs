@@ -250,16 +250,6 @@ fn overlap(words: &HashSet<String>, paragraph: &str) -> usize {
     words.intersection(&theirs).count()
 }
 
-/// The wording of every heading of the corpus. A quotation of a title names a document; it is
-/// not a quotation of a paragraph that happens to repeat the title.
-fn titles(docs: &[&Document]) -> Vec<Shingles> {
-    docs.iter()
-        .flat_map(|d| d.headings())
-        .map(|h| shingles(&h.text))
-        .filter(|s| s.len() >= 3)
-        .collect()
-}
-
 /// Links « … » passages of `doc`'s paragraphs to the paragraph they reproduce. A passage whose
 /// note names a corpus document (`note_targets`: note id → document id) is looked for in that
 /// document only, and may be a phrase; an unattributed passage must reproduce a good part of a
@@ -275,7 +265,9 @@ pub fn quoted_passage_links(
     let docs = targets.docs();
     let doc = docs[doc_index];
     let mut out = Vec::new();
-    let titles = titles(docs);
+    // A quotation of a title names a document; it is not a quotation of a paragraph that
+    // happens to repeat the title.
+    let titles: Vec<&Shingles> = targets.titles().iter().filter(|s| s.len() >= 3).collect();
     for p in doc.paragraphs().filter(|p| p.role != Role::AnnexQuotation) {
         for (start, end) in quoted_passages(&p.text, 4) {
             let quote = quote_shingles(&p.text[start..end]);

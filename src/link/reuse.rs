@@ -27,13 +27,12 @@ pub fn reuse_links(
     let doc = docs[doc_index];
     let my_date = targets.date(&doc.id);
     let mut out = Vec::new();
-    let titles: Vec<Shingles> = docs
-        .iter()
-        .flat_map(|d| d.headings())
-        .map(|h| shingles(&h.text))
-        .collect();
-    // The index holds every paragraph's shingles already.
-    for entry in index.entries().iter().filter(|e| e.key.0 == doc_index) {
+    let titles = targets.titles();
+    // The index holds every paragraph's shingles already, in document order.
+    let entries = index.entries();
+    let start = entries.partition_point(|e| e.key.0 < doc_index);
+    let end = entries.partition_point(|e| e.key.0 <= doc_index);
+    for entry in &entries[start..end] {
         let Some(p) = doc.blocks[entry.key.1].as_paragraph() else {
             continue;
         };
@@ -53,7 +52,7 @@ pub fn reuse_links(
                 (targets.date(&other.id), other.id.as_str()) < (my_date, doc.id.as_str())
             });
         let Some(m) = best else { continue };
-        if repeats_a_title(docs[m.key.0].blocks[m.key.1].text(), &titles) {
+        if repeats_a_title(docs[m.key.0].blocks[m.key.1].text(), titles) {
             continue;
         }
         let source_doc = docs[m.key.0];

@@ -15,6 +15,8 @@ pub struct Targets<'a> {
     /// Registry id → index in `docs`.
     by_id: HashMap<&'a str, usize>,
     dates: HashMap<&'a str, &'a str>,
+    /// The wording of every distinct heading of these documents.
+    titles: Vec<super::similarity::Shingles>,
 }
 
 impl<'a> Targets<'a> {
@@ -23,9 +25,13 @@ impl<'a> Targets<'a> {
         let mut by_symbol = HashMap::new();
         let mut by_id = HashMap::new();
         let mut dates = HashMap::new();
+        let entry_of: HashMap<&str, &DocumentEntry> =
+            entries.iter().map(|e| (e.id.as_str(), e)).collect();
+        let mut heading_texts = std::collections::BTreeSet::new();
         for (i, d) in docs.iter().enumerate() {
             by_id.insert(d.id.as_str(), i);
-            if let Some(e) = entries.iter().find(|e| e.id == d.id) {
+            heading_texts.extend(d.headings().map(|h| h.text.as_str()));
+            if let Some(e) = entry_of.get(d.id.as_str()) {
                 dates.insert(e.id.as_str(), e.date.as_str());
                 for s in &e.symbols {
                     by_symbol.insert(s.to_uppercase(), i);
@@ -37,11 +43,21 @@ impl<'a> Targets<'a> {
             by_symbol,
             by_id,
             dates,
+            titles: heading_texts
+                .into_iter()
+                .map(super::similarity::shingles)
+                .collect(),
         }
     }
 
     pub fn docs(&self) -> &[&'a Document] {
         &self.docs
+    }
+
+    /// The wording (shingles) of every distinct heading of the documents, computed once: a
+    /// passage that repeats a title names a document rather than quoting a paragraph.
+    pub fn titles(&self) -> &[super::similarity::Shingles] {
+        &self.titles
     }
 
     /// The corpus document carrying `symbol`, if any.
