@@ -354,7 +354,7 @@ def main(argv=None):
         print(f"scale_corpus: {e}", file=sys.stderr)
         return 2
     if not args.quiet:
-        print(f"wrote {len(written)} documents to {args.out}")
+        print(f"wrote {len(written)} document(s) to {args.out}")
     return 0
 
 
