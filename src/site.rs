@@ -58,8 +58,8 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     pub files_written: usize,
     pub out: PathBuf,
-    /// How long each stage took: read, linked, rendered (pages and static index), wrote (files
-    /// and the tantivy index).
+    /// How long each stage took: read, linked, rendered (pages and static index, written as they
+    /// are made), indexed (data files and the tantivy index).
     pub stages: Vec<(&'static str, std::time::Duration)>,
 }
 
@@ -251,25 +251,27 @@ fn build_stages(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport>
         documents: &documents,
         coverage: &coverage,
     };
-    let rendered = render::site(&input, &theme)?;
+    // Each page is written to the staging folder as soon as it is rendered, so that the site is
+    // never held in memory whole.
+    let out = WriteTo(std::sync::Mutex::new(Output::begin(&opts.out)?));
+    let rendered = render::site(&input, &theme, &out)?;
     clock.lap("rendered");
-    let pages = rendered.files;
-    progress.stage(&format!("writing {} files", pages.len()));
+    progress.stage(&format!(
+        "writing the data files and the search index ({} pages written)",
+        rendered.files
+    ));
+    let mut out = out.0.into_inner().unwrap_or_else(|e| e.into_inner());
     let glossary = rendered.glossary;
-    // The search index is written while the pages are: the two do not depend on each other.
+    // The search index is written while the data files are: the two do not depend on each other.
     let index_dir = opts.root.join(crate::search::index::INDEX_DIR);
     let records = rendered.records;
     let (files_written, index) = std::thread::scope(|s| {
         let index =
             s.spawn(|| crate::search::index::SearchIndex::write(&index_dir, records, glossary));
         let pages = (|| {
-            let mut out = Output::begin(&opts.out)?;
-            for page in &pages {
-                out.write(&page.path, &page.bytes)?;
-            }
-            for file in data_files(&entries, &documents)? {
-                out.write(&file.path, &file.bytes)?;
-            }
+            data_files(&entries, &documents, &mut |file| {
+                out.write(&file.path, &file.bytes)
+            })?;
             out.finish()
         })();
         (
@@ -281,7 +283,7 @@ fn build_stages(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport>
     });
     let files_written = files_written?;
     index?;
-    clock.lap("wrote");
+    clock.lap("indexed");
     Ok(BuildReport {
         documents,
         warnings,
@@ -291,12 +293,25 @@ fn build_stages(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport>
     })
 }
 
-/// `data/<lang>/<id>.json` for every document of `entries`, and `data/index.json`.
+/// A sink that writes each file into an output being built.
+struct WriteTo(std::sync::Mutex<Output>);
+
+impl render::Sink for WriteTo {
+    fn put(&self, file: render::OutputFile) -> Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .write(&file.path, &file.bytes)
+    }
+}
+
+/// `data/<lang>/<id>.json` for every document of `entries`, and `data/index.json`, each handed
+/// to `put` as soon as it is made.
 pub fn data_files(
     entries: &[DocumentEntry],
     documents: &[Document],
-) -> Result<Vec<render::OutputFile>> {
-    let mut out = Vec::new();
+    put: &mut dyn FnMut(render::OutputFile) -> Result<()>,
+) -> Result<()> {
     let mut index = Vec::new();
     for entry in entries {
         let mut data = Vec::new();
@@ -308,10 +323,10 @@ pub fn data_files(
             })
             .map_err(|e| Error::Other(format!("cannot serialise {}: {e}", doc.id)))?;
             data.push(rel.clone());
-            out.push(render::OutputFile {
+            put(render::OutputFile {
                 path: rel,
                 bytes: json,
-            });
+            })?;
         }
         index.push(IndexEntry {
             id: &entry.id,
@@ -324,11 +339,10 @@ pub fn data_files(
         });
     }
     let json = serde_json::to_vec_pretty(&index).map_err(|e| Error::Other(e.to_string()))?;
-    out.push(render::OutputFile {
+    put(render::OutputFile {
         path: "data/index.json".into(),
         bytes: json,
-    });
-    Ok(out)
+    })
 }
 
 /// An output folder being written: files go to a temporary sibling folder until [`Output::finish`]

@@ -121,8 +121,10 @@ pub fn files(opts: &BundleOptions) -> Result<BundleFiles> {
         documents: &documents,
         coverage: &coverage,
     };
-    let mut files: Vec<OutputFile> = render::site(&input, &theme)?
-        .files
+    let (mut files, _) = render::site_files(&input, &theme)?;
+    // Pages come as they are rendered, in parallel: sorted, the zip is the same every time.
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut files: Vec<OutputFile> = files
         .into_iter()
         // Addresses for search engines and a server's error page mean nothing offline.
         .filter(|f| !matches!(f.path.as_str(), "sitemap.xml" | "robots.txt" | "404.html"))
@@ -132,7 +134,10 @@ pub fn files(opts: &BundleOptions) -> Result<BundleFiles> {
         .filter(|d| entries.iter().any(|e| e.id == d.id))
         .cloned()
         .collect();
-    files.extend(crate::site::data_files(&entries, &shown)?);
+    crate::site::data_files(&entries, &shown, &mut |f| {
+        files.push(f);
+        Ok(())
+    })?;
     let renderer = render::Renderer::new(&theme, &config.languages)?;
     files.extend(readme::pages(&renderer, &input, &entries, opts.when)?);
     let singles = single_file::pages(&input, &theme)?;

@@ -71,14 +71,15 @@ pub fn check(root: &Path) -> Result<CheckReport> {
         documents: &documents,
         coverage: &report.coverage,
     };
-    let mut files: Vec<(String, Vec<u8>)> = render::site(&input, &theme)?
-        .files
+    let mut files: Vec<(String, Vec<u8>)> = render::site_files(&input, &theme)?
+        .0
         .into_iter()
         .map(|f| (f.path, f.bytes))
         .collect();
-    for f in crate::site::data_files(&entries, &documents)? {
+    crate::site::data_files(&entries, &documents, &mut |f| {
         files.push((f.path, f.bytes));
-    }
+        Ok(())
+    })?;
     let links = crawl(&files);
     report.pages = links.pages;
     report.links = links.links;

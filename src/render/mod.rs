@@ -138,17 +138,65 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// What rendering produces: the output files and the search records (citations written as the
-/// pages write them).
+/// Where rendered files go, as soon as each is ready: written to the output (a build) or
+/// collected (`wsis check`, a bundle). Rendering never holds the whole site in memory itself.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<()>;
+}
+
+/// A sink that keeps every file, in the order they come.
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+}
+
+impl Collect {
+    pub fn into_files(self) -> Vec<OutputFile> {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Passes files on to a sink, refusing a second file at the same path.
+struct Unique<'a> {
+    sink: &'a dyn Sink,
+    seen: std::sync::Mutex<std::collections::HashSet<String>>,
+}
+
+impl Sink for Unique<'_> {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        let fresh = self
+            .seen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(file.path.clone());
+        if !fresh {
+            return Err(Error::Other(format!(
+                "two pages would be written to {}: rename the document or the page (content/pages) so that their names differ",
+                file.path
+            )));
+        }
+        self.sink.put(file)
+    }
+}
+
+/// What rendering leaves besides the files: the search records (citations written as the pages
+/// write them) and the glossary.
 pub struct Rendered {
-    pub files: Vec<OutputFile>,
     pub records: Vec<crate::search::records::Record>,
     /// The site's glossary, read once for the static search and the index.
     pub glossary: crate::search::glossary::Glossary,
+    /// How many files went to the sink.
+    pub files: usize,
 }
 
-/// Renders every page, the sitemap, robots.txt and the theme's assets, and the search records.
-pub fn site(input: &SiteInput, theme: &Theme) -> Result<Rendered> {
+/// Renders every page, the sitemap, robots.txt, the theme's assets and the static search index
+/// into `sink`, and returns the search records.
+pub fn site(input: &SiteInput, theme: &Theme, sink: &dyn Sink) -> Result<Rendered> {
     let renderer = Renderer::new(theme, &input.config.languages)?;
     let records = crate::search::records::records(
         input.entries,
@@ -157,96 +205,111 @@ pub fn site(input: &SiteInput, theme: &Theme) -> Result<Rendered> {
         &|lang, doc, p| document_page::paragraph_citation(&renderer, lang, doc, p),
     );
     let glossary = crate::search::glossary::Glossary::load(input.root)?;
+    let sink = Unique {
+        sink,
+        seen: Default::default(),
+    };
     // The pages and the static search index do not depend on each other.
-    let (files, search_files) = rayon::join(
-        || site_pages(&renderer, input, theme),
-        || crate::search::static_index::files(&records, &glossary),
+    let (pages, search) = rayon::join(
+        || site_pages(&renderer, input, theme, &sink),
+        || {
+            crate::search::static_index::files(&records, &glossary)
+                .into_iter()
+                .try_for_each(|f| sink.put(f))
+        },
     );
-    let mut files = files?;
-    files.extend(search_files);
-    check_unique_paths(&files)?;
+    pages?;
+    search?;
+    let files = sink.seen.lock().unwrap_or_else(|e| e.into_inner()).len();
     Ok(Rendered {
-        files,
         records,
         glossary,
+        files,
     })
 }
 
+/// [`site`], keeping every file: for `wsis check` and bundles.
+pub fn site_files(input: &SiteInput, theme: &Theme) -> Result<(Vec<OutputFile>, Rendered)> {
+    let collect = Collect::default();
+    let rendered = site(input, theme, &collect)?;
+    Ok((collect.into_files(), rendered))
+}
+
 /// Renders every page, the sitemap, robots.txt and the theme's assets.
-fn site_pages(renderer: &Renderer, input: &SiteInput, theme: &Theme) -> Result<Vec<OutputFile>> {
+fn site_pages(
+    renderer: &Renderer,
+    input: &SiteInput,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> Result<()> {
     let editorial = pages::load_editorial(input.root, &input.config.languages)?;
     let refs = references::References::new(input.documents, input.entries, &input.config.languages);
-    let mut out = Vec::new();
     let mut urls = Vec::new();
-    out.push(pages::root_page(renderer, input)?);
+    sink.put(pages::root_page(renderer, input)?)?;
     for lang in &input.config.languages {
         let nav = pages::nav(renderer, &editorial, lang);
         let home = pages::home_page(renderer, input, lang, &nav)?;
-        out.push(home);
+        sink.put(home)?;
         urls.push(format!("{lang}/index.html"));
-        // Document pages are the bulk of the work: rendered in parallel, kept in order.
-        let pages = input
-            .entries
-            .par_iter()
-            .map(|entry| document_page::render(renderer, input, &refs, entry, lang, &nav, None))
-            .collect::<Result<Vec<_>>>()?;
-        for (entry, page) in input.entries.iter().zip(pages) {
-            out.push(page);
-            urls.push(format!("{lang}/{}.html", entry.id));
-        }
+        // Document pages are the bulk of the work: rendered in parallel, each written as soon as
+        // it is ready.
+        input.entries.par_iter().try_for_each(|entry| {
+            sink.put(document_page::render(
+                renderer, input, &refs, entry, lang, &nav, None,
+            )?)
+        })?;
+        urls.extend(
+            input
+                .entries
+                .iter()
+                .map(|e| format!("{lang}/{}.html", e.id)),
+        );
         for page in &editorial {
-            out.push(pages::editorial_page(renderer, input, page, lang, &nav)?);
+            sink.put(pages::editorial_page(renderer, input, page, lang, &nav)?)?;
             urls.push(format!("{lang}/{}.html", page.name));
         }
-        out.push(pages::search_page(renderer, input, lang, &nav)?);
-        let pages = input
+        sink.put(pages::search_page(renderer, input, lang, &nav)?)?;
+        let parallel = input
             .entries
             .par_iter()
-            .map(|entry| parallel::parallel_page(renderer, input, entry, lang, &nav))
+            .map(|entry| {
+                let page = parallel::parallel_page(renderer, input, entry, lang, &nav)?;
+                Ok(match page {
+                    Some(page) => {
+                        let path = page.path.clone();
+                        sink.put(page)?;
+                        Some(path)
+                    }
+                    None => None,
+                })
+            })
             .collect::<Result<Vec<_>>>()?;
-        for page in pages.into_iter().flatten() {
-            urls.push(page.path.clone());
-            out.push(page);
-        }
-        out.push(parallel::coverage_page(
+        urls.extend(parallel.into_iter().flatten());
+        sink.put(parallel::coverage_page(
             renderer,
             input,
             input.coverage,
             lang,
             &nav,
-        )?);
+        )?)?;
         urls.push(format!("{lang}/coverage.html"));
-        out.push(citations_page::citations_page(
+        sink.put(citations_page::citations_page(
             renderer, input, &refs, lang, &nav,
-        )?);
+        )?)?;
         urls.push(format!("{lang}/citations.html"));
         for page in citations_page::concordance_pages(renderer, input, &refs, lang, &nav)? {
             urls.push(page.path.clone());
-            out.push(page);
+            sink.put(page)?;
         }
     }
-    out.push(pages::not_found_page(renderer, input)?);
-    out.push(seo::sitemap(input.config, &urls));
-    out.push(seo::robots(input.config));
+    sink.put(pages::not_found_page(renderer, input)?)?;
+    sink.put(seo::sitemap(input.config, &urls))?;
+    sink.put(seo::robots(input.config))?;
     for (rel, file) in theme.assets() {
-        out.push(OutputFile {
+        sink.put(OutputFile {
             path: format!("static/{rel}"),
             bytes: file.bytes.clone(),
-        });
-    }
-    check_unique_paths(&out)?;
-    Ok(out)
-}
-
-fn check_unique_paths(files: &[OutputFile]) -> Result<()> {
-    let mut seen = std::collections::HashSet::new();
-    for f in files {
-        if !seen.insert(f.path.as_str()) {
-            return Err(Error::Other(format!(
-                "two pages would be written to {}: rename the document or the page (content/pages) so that their names differ",
-                f.path
-            )));
-        }
+        })?;
     }
     Ok(())
 }

@@ -79,28 +79,27 @@ pub fn fold(word: &str) -> String {
     out
 }
 
-/// Cuts sorted `(key, JSON)` entries into consecutive shards of about `budget` bytes of JSON.
-/// Returns each shard's first key and its entries.
-fn pack(
-    entries: Vec<(String, Value)>,
-    budget: usize,
-) -> Vec<(String, serde_json::Map<String, Value>)> {
-    let mut out: Vec<(String, serde_json::Map<String, Value>)> = Vec::new();
-    let mut size = 0;
+/// Cuts sorted `(key, JSON text)` entries into consecutive shards of about `budget` bytes of
+/// JSON. Returns each shard's first key and the shard as the text of one JSON object. Values are
+/// kept as text, not as `serde_json::Value` trees, so that a large corpus's postings fit in
+/// memory.
+fn pack(entries: Vec<(String, String)>, budget: usize) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
     for (key, value) in entries {
-        let n = key.len() + value.to_string().len() + 4;
+        let field = format!(
+            "{}:{value}",
+            serde_json::to_string(&key).expect("a string serialises")
+        );
         match out.last_mut() {
-            Some((_, map)) if size + n <= budget => {
-                map.insert(key, value);
-                size += n;
+            Some((_, object)) if object.len() + field.len() < budget => {
+                object.push(',');
+                object.push_str(&field);
             }
-            _ => {
-                let mut map = serde_json::Map::new();
-                map.insert(key.clone(), value);
-                out.push((key, map));
-                size = n;
-            }
+            _ => out.push((key, format!("{{{field}"))),
         }
+    }
+    for (_, object) in &mut out {
+        object.push('}');
     }
     out
 }
@@ -128,10 +127,17 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 fn script(name: &str, value: &impl Serialize) -> Vec<u8> {
+    script_json(
+        name,
+        &serde_json::to_vec(value).expect("search data serialises"),
+    )
+}
+
+/// A file's script from its JSON text.
+fn script_json(name: &str, json: &[u8]) -> Vec<u8> {
     use std::io::Write;
-    let json = serde_json::to_vec(value).expect("search data serialises");
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(4));
-    gz.write_all(&json).expect("writing to memory");
+    gz.write_all(json).expect("writing to memory");
     let packed = gz.finish().expect("writing to memory");
     format!(
         "window.WSIS_SEARCH_LOAD({},\"{}\");\n",
@@ -330,7 +336,8 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
                         .unwrap_or_default();
                     entries.push((
                         t.clone(),
-                        json!([idf(p.len() as u64, n as u64), forms, flat]),
+                        serde_json::to_string(&(idf(p.len() as u64, n as u64), forms, flat))
+                            .expect("postings serialise"),
                     ));
                 }
                 let mut starts = Vec::new();
@@ -338,7 +345,7 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
                     let name = format!("p-{field}-{k}");
                     out.push(OutputFile {
                         path: format!("{dir}/{name}.js"),
-                        bytes: script(&name, &data),
+                        bytes: script_json(&name, data.as_bytes()),
                     });
                     starts.push(start);
                 }
@@ -351,13 +358,13 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
             let mut word_starts = Vec::new();
             let entries = table
                 .into_iter()
-                .map(|(k, v)| (k, Value::Array(v.to_vec())))
+                .map(|(k, v)| (k, serde_json::to_string(&v).expect("words serialise")))
                 .collect();
             for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
                 let name = format!("w-{k}");
                 out.push(OutputFile {
                     path: format!("{dir}/{name}.js"),
-                    bytes: script(&name, &data),
+                    bytes: script_json(&name, data.as_bytes()),
                 });
                 word_starts.push(start);
             }
@@ -414,14 +421,17 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
             let mut entries = Vec::with_capacity(numbers.len());
             for (num, list) in &mut numbers {
                 list.sort_by_key(|(k, _, c)| (std::cmp::Reverse(c.len()), *k));
-                entries.push((num.to_string(), json!(list)));
+                entries.push((
+                    num.to_string(),
+                    serde_json::to_string(list).expect("numbers serialise"),
+                ));
             }
             let mut number_starts = Vec::new();
             for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
                 let name = format!("n-{k}");
                 out.push(OutputFile {
                     path: format!("{dir}/{name}.js"),
-                    bytes: script(&name, &data),
+                    bytes: script_json(&name, data.as_bytes()),
                 });
                 number_starts.push(start);
             }
@@ -472,18 +482,20 @@ mod tests {
 
     #[test]
     fn shards_are_consecutive_runs_of_about_the_budget() {
-        let entries: Vec<(String, Value)> = (0..100)
-            .map(|i| (format!("k{i:03}"), json!("x".repeat(10))))
+        let entries: Vec<(String, String)> = (0..100)
+            .map(|i| (format!("k{i:03}"), format!("\"{}\"", "x".repeat(10))))
             .collect();
         let packed = pack(entries, 100);
-        // Each entry weighs 4 + 12 + 4 = 20 bytes: five to a shard.
+        // Each entry is `"k000":"xxxxxxxxxx"` (19 bytes) and a comma: five to a shard.
         assert_eq!(packed.len(), 20);
         assert_eq!(packed[1].0, "k005");
-        assert!(packed
-            .iter()
-            .all(|(start, map)| map.keys().next() == Some(start)));
+        for (start, object) in &packed {
+            let map: serde_json::Map<String, Value> = serde_json::from_str(object).unwrap();
+            assert_eq!(map.len(), 5);
+            assert_eq!(map.keys().next(), Some(start));
+        }
         // An entry over the budget still gets a shard of its own.
-        let big = pack(vec![("a".into(), json!("y".repeat(500)))], 100);
+        let big = pack(vec![("a".into(), format!("\"{}\"", "y".repeat(500)))], 100);
         assert_eq!(big.len(), 1);
     }
 

@@ -134,6 +134,6 @@ pub fn corpus_records() -> (
         documents: &documents,
         coverage: &coverage,
     };
-    let rendered = wsis::render::site(&input, &theme).unwrap();
+    let (_, rendered) = wsis::render::site_files(&input, &theme).unwrap();
     (rendered.records, rendered.glossary)
 }
