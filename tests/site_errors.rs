@@ -282,3 +282,28 @@ fn a_keyed_translation_naming_an_unknown_paragraph_is_refused_with_its_line() {
     // Nothing was written.
     assert!(!site.0.join("public").exists());
 }
+
+#[test]
+fn a_concordance_in_one_language_only_links_to_no_missing_page() {
+    // y cites x in French; its English (keyed) paragraph does not: x has a French concordance
+    // and no English one, and nothing may link to the English one.
+    let site = Site::new("concordance", PLAIN, "Titre");
+    site.write(
+        "content/documents/y.yaml",
+        "symbols: [A/RES/99/2]\nbody: {fr: Assemblée générale, en: General Assembly}\ndate: 2026-02-05\ntitle:\n  fr: Suite\n  en: Follow-up\nsources:\n  fr: seeds/fr/y.txt\n  en: content/translations/en/y.yaml\nlayout: un-markdown\n",
+    );
+    site.write(
+        "seeds/fr/y.txt",
+        "1. Nous rappelons le paragraphe 2 de la résolution 99/1 et poursuivons nos travaux.\n",
+    );
+    site.write(
+        "content/translations/en/y.yaml",
+        "blocks:\n  p1: We continue our work.\n",
+    );
+    site.build().unwrap();
+    assert!(site.0.join("public/fr/concordance-x.html").exists());
+    assert!(!site.0.join("public/en/concordance-x.html").exists());
+    let report = wsis::check::check(&site.0).unwrap();
+    assert!(report.broken_links.is_empty(), "{:#?}", report.broken_links);
+    assert!(!site.out("sitemap.xml").contains("/en/concordance-x.html"));
+}

@@ -215,6 +215,12 @@ pub fn concordance_pages(
     nav: &[NavItem],
 ) -> Result<Vec<OutputFile>> {
     let mut out = Vec::new();
+    let cited: std::collections::HashMap<&str, Vec<String>> = input
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.as_str(), cited_documents(refs, l)))
+        .collect();
     for id in cited_documents(refs, lang) {
         // A cited document outside this site (a bundle of some documents) has no page here.
         let Some(entry) = input.entries.iter().find(|e| e.id == id) else {
@@ -273,7 +279,7 @@ pub fn concordance_pages(
         let title = r
             .strings
             .fill(lang, "concordance_of", &[("doc", &entry.name_in(lang))]);
-        let base = base(
+        let mut base = base(
             r,
             input,
             lang,
@@ -282,6 +288,13 @@ pub fn concordance_pages(
             r.strings.get(lang, "concordance_intro"),
             nav,
         );
+        // A document cited in one language only has its concordance in that language: no
+        // switch or alternate to a page that is not written.
+        let exists = |l: &str| cited.get(l).is_some_and(|ids| ids.contains(&id));
+        base.page.alternates.retain(|a| exists(&a.lang));
+        if base.page.switch.as_ref().is_some_and(|s| !exists(&s.lang)) {
+            base.page.switch = None;
+        }
         let ctx = ConcordanceContext {
             base,
             name: entry.name_in(lang),

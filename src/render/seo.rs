@@ -15,13 +15,19 @@ pub fn sitemap(config: &Config, urls: &[String]) -> OutputFile {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    let written: std::collections::HashSet<&str> = urls.iter().map(String::as_str).collect();
     for url in urls {
         let rel = url.split_once('/').map_or(url.as_str(), |(_, r)| r);
         xml.push_str(&format!(
             "<url><loc>{}</loc>",
             escape(&format!("{}/{url}", config.base_url))
         ));
-        for lang in &config.languages {
+        // Alternates only to pages that exist (a concordance may exist in one language only).
+        for lang in config
+            .languages
+            .iter()
+            .filter(|l| written.contains(format!("{l}/{rel}").as_str()))
+        {
             xml.push_str(&format!(
                 "<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>",
                 escape(&format!("{}/{lang}/{rel}", config.base_url))
