@@ -19,7 +19,13 @@ struct CitationsContext {
     documents: Vec<DocCitations>,
     total: usize,
     counts: Vec<StatusCount>,
+    /// True when the site has too many references to list them all on one page: only those to
+    /// check (unresolved, mismatched) are listed.
+    abridged: bool,
 }
+
+/// Up to this many references, the citations page lists them all.
+pub const LIST_ALL_UP_TO: usize = 5_000;
 
 #[derive(Serialize)]
 struct StatusCount {
@@ -74,13 +80,26 @@ pub fn citations_page(
     let cited = cited_documents(refs, lang);
     let mut documents = Vec::new();
     let mut counts: BTreeMap<CitationStatus, usize> = BTreeMap::new();
+    let mut all = 0;
+    for entry in input.entries {
+        let shown = shown(input.documents, entry, lang)?;
+        all += shown.citations().count();
+    }
+    let abridged = all > LIST_ALL_UP_TO;
     for entry in input.entries {
         let shown = shown(input.documents, entry, lang)?;
         let doc = shown.main;
         let rows: Vec<CitationRow> = shown
             .citations()
+            .inspect(|(c, _)| *counts.entry(c.status).or_default() += 1)
+            .filter(|(c, _)| {
+                !abridged
+                    || matches!(
+                        c.status,
+                        CitationStatus::Unresolved | CitationStatus::Mismatch
+                    )
+            })
             .map(|(c, _)| {
-                *counts.entry(c.status).or_default() += 1;
                 let first = c.target_ids.first().map(String::as_str);
                 let url = super::references::official_url(c, lang);
                 let (target_href, target_label) = match (&c.target_doc, &url) {
@@ -170,6 +189,7 @@ pub fn citations_page(
                 documents,
                 total,
                 counts,
+                abridged,
             },
         )?,
     })
