@@ -48,6 +48,9 @@ type Numbered = (usize, usize, Vec<usize>);
 const FIELDS: [&str; 2] = ["fr", "en"];
 /// About how much JSON a shard holds before it is compressed.
 pub const SHARD_BYTES: usize = 48 * 1024;
+/// Deflate level of the shards: 2 gives files within 15 % of level 6 at a third of the time
+/// (the index is built at every build).
+const GZIP_LEVEL: u32 = 2;
 
 /// The field a text language is indexed in (French for any language without its own).
 pub fn field_of(text_lang: &str) -> &'static str {
@@ -136,7 +139,7 @@ fn script(name: &str, value: &impl Serialize) -> Vec<u8> {
 /// A file's script from its JSON text.
 fn script_json(name: &str, json: &[u8]) -> Vec<u8> {
     use std::io::Write;
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(4));
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(GZIP_LEVEL));
     gz.write_all(json).expect("writing to memory");
     let packed = gz.finish().expect("writing to memory");
     format!(
