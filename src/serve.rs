@@ -148,7 +148,7 @@ pub fn start(opts: ServeOptions) -> Result<Server> {
         .local_addr()
         .map_err(|e| Error::Other(format!("cannot read the server's address: {e}")))?;
     let watched = snapshot(&opts.build.root, &opts.build.out);
-    build_and_report(&opts.build, opts.quiet)?;
+    let documents = build_and_report(&opts.build, opts.quiet)?.documents;
     let shared = Arc::new(Shared {
         out: opts.build.out.clone(),
         index: opts.build.root.join(crate::search::index::INDEX_DIR),
@@ -171,7 +171,7 @@ pub fn start(opts: ServeOptions) -> Result<Server> {
         let shared = Arc::clone(&shared);
         std::thread::Builder::new()
             .name("wsis-serve-watch".into())
-            .spawn(move || watch_loop(opts, watched, shared))
+            .spawn(move || watch_loop(opts, watched, documents, shared))
             .map_err(|e| Error::Other(format!("cannot start the watcher thread: {e}")))?
     };
     Ok(Server {
@@ -814,7 +814,12 @@ fn copy_changed_assets(
 }
 
 /// Polls the inputs and rebuilds when they change, until the server stops.
-fn watch_loop(opts: ServeOptions, mut seen: Snapshot, shared: Arc<Shared>) {
+fn watch_loop(
+    opts: ServeOptions,
+    mut seen: Snapshot,
+    mut documents: Vec<crate::model::Document>,
+    shared: Arc<Shared>,
+) {
     let root = &opts.build.root;
     let out = &opts.build.out;
     while !shared.stopping() {
@@ -853,8 +858,26 @@ fn watch_loop(opts: ServeOptions, mut seen: Snapshot, shared: Arc<Shared>) {
             Ok(false) => {}
             Err(e) => eprintln!("{e}; rebuilding instead"),
         }
+        // An edit of an editorial page renders that page again, and nothing else.
+        let changed: Vec<PathBuf> = seen
+            .iter()
+            .filter(|(p, stamp)| previous.get(*p) != Some(*stamp))
+            .map(|(p, _)| p.clone())
+            .chain(previous.keys().filter(|p| !seen.contains_key(*p)).cloned())
+            .collect();
+        match site::rerender_editorial(&opts.build, &documents, &changed) {
+            Ok(true) => {
+                shared.publish(None);
+                continue;
+            }
+            Ok(false) => {}
+            Err(e) => eprintln!("{e}; rebuilding instead"),
+        }
         match build_and_report(&opts.build, opts.quiet) {
-            Ok(_) => shared.publish(None),
+            Ok(report) => {
+                documents = report.documents;
+                shared.publish(None);
+            }
             Err(e) => {
                 eprintln!("{e}");
                 eprintln!("the build failed; still serving the previous output");

@@ -293,6 +293,65 @@ fn build_stages(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport>
     })
 }
 
+/// For `wsis serve`: after an edit of editorial pages only (`content/pages/*.md` changed, none
+/// added or removed, each named in the navigation by the theme's strings rather than by its
+/// title), renders those pages again from the documents of the last build and writes them over
+/// their built copies. Returns false, having written nothing, when the edit may change other
+/// pages: then the site must be rebuilt.
+pub fn rerender_editorial(
+    opts: &BuildOptions,
+    documents: &[Document],
+    changed: &[PathBuf],
+) -> Result<bool> {
+    let pages_dir = opts.root.join("content/pages");
+    let editorial_only = changed.iter().all(|p| {
+        p.starts_with(&pages_dir) && p.extension().is_some_and(|e| e == "md") && p.is_file()
+    });
+    if changed.is_empty() || !editorial_only {
+        return Ok(false);
+    }
+    let config = Config::load(&opts.root)?;
+    let entries = registry::load(&opts.root)?;
+    let theme = Theme::load(&opts.root)?;
+    let renderer = render::Renderer::new(&theme, &config.languages)?;
+    let editorial = render::pages::load_editorial(&opts.root, &config.languages)?;
+    let touched: Vec<&render::pages::EditorialPage> = editorial
+        .iter()
+        .filter(|p| p.versions.values().any(|v| changed.contains(&v.file)))
+        .collect();
+    if touched.is_empty() || touched.iter().any(|p| !renderer.strings.has(&p.name)) {
+        return Ok(false);
+    }
+    let coverage = crate::align::coverage(&entries, documents);
+    let input = SiteInput {
+        root: &opts.root,
+        config: &config,
+        entries: &entries,
+        documents,
+        coverage: &coverage,
+    };
+    let mut files = Vec::new();
+    for lang in &config.languages {
+        let nav = render::pages::nav(&renderer, &editorial, lang);
+        for page in &touched {
+            files.push(render::pages::editorial_page(
+                &renderer, &input, page, lang, &nav,
+            )?);
+        }
+    }
+    // Only pages the last build wrote are replaced (a new page needs the navigation of all).
+    if files.iter().any(|f| !opts.out.join(&f.path).is_file()) {
+        return Ok(false);
+    }
+    for f in files {
+        let target = opts.out.join(&f.path);
+        let tmp = target.with_extension("wsis-partial");
+        std::fs::write(&tmp, &f.bytes).map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))?;
+    }
+    Ok(true)
+}
+
 /// A sink that writes each file into an output being built.
 struct WriteTo(std::sync::Mutex<Output>);
 

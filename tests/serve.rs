@@ -430,3 +430,46 @@ fn answers_search_queries_from_the_built_index() {
     assert_eq!(get(addr, "/api/search").status, 400);
     server.stop();
 }
+
+#[test]
+fn an_edited_editorial_page_is_rendered_again_alone() {
+    let root = site("editorial");
+    std::fs::create_dir_all(root.join("content/pages")).unwrap();
+    std::fs::write(
+        root.join("content/pages/about.fr.md"),
+        "# À propos\n\nPremière version.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/pages/about.en.md"),
+        "# About\n\nFirst version.\n",
+    )
+    .unwrap();
+    let server = start(&root);
+    let out = root.join("public");
+    let stamp = |rel: &str| {
+        std::fs::metadata(out.join(rel))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let (home, doc) = (stamp("fr/index.html"), stamp("fr/x.html"));
+    let seen = server.version();
+    std::thread::sleep(Duration::from_millis(50));
+    std::fs::write(
+        root.join("content/pages/about.en.md"),
+        "# About\n\nSecond version.\n",
+    )
+    .unwrap();
+    let (version, error) = wait_past(server.addr(), seen);
+    assert!(version > seen && error.is_none(), "{error:?}");
+    let page = String::from_utf8(get(server.addr(), "/en/about.html").body).unwrap();
+    assert!(
+        page.contains("Second version."),
+        "the page was not rendered again"
+    );
+    // Nothing else was written: the other pages are the ones of the first build.
+    assert_eq!((stamp("fr/index.html"), stamp("fr/x.html")), (home, doc));
+    server.stop();
+    let _ = std::fs::remove_dir_all(&root);
+}
