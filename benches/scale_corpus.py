@@ -16,7 +16,14 @@ Document k (0-based) is a copy of template k % T (T templates) with:
   documents (k - k % T + its index), or the first copy of it when the group is incomplete. A
   document's own symbol thus becomes its new one, and the reports that cite the resolution cite
   the resolution copy of their group;
-* ` (k)` appended to its titles and short names, so that every name is unique.
+* ` (k)` appended to its titles and short names, so that every name is unique;
+* its wording varied by group: every lower-case word of eight letters or more (outside the words
+  the readers and the citation grammar look for, `[…]` markers and YAML keys) ends with two
+  letters naming its group of T documents (`numérique` -> `numériqqb`), the same in every file of
+  the group. A word keeps its length, so hard-wrapped lines keep theirs. Texts of one group still
+  quote and reuse each other word for word, as a report quotes its resolution; texts of different
+  groups share short and common words only. `--same-wording` keeps the copies word for word
+  (every paragraph then has N/T - 1 identical twins).
 
 `wsis.yaml`, `content/glossary.yaml` and `content/pages/*` are copied as they are. Only the Python
 standard library is used; the registry files are read with a small parser for the YAML subset
@@ -236,6 +243,52 @@ def copy_index(template_index, k, n, t):
     return None
 
 
+# Words the readers, the cover and date vocabulary and the citation grammar rely on: never varied.
+KEEP = {
+    # references
+    "paragraphe", "paragraphes", "paragraph", "paragraphs", "résolution", "résolutions",
+    "resolution", "resolutions", "préambule", "preambular", "document", "documents",
+    "conformément",
+    # ITU clauses
+    "considérant", "considering", "rappelant", "reconnaissant", "recognizing", "recalling",
+    "instructs", "décident",
+    # cover pages, closing lines, dates
+    "générale", "économique", "sécurité", "plénière", "plenary", "septembre", "novembre",
+    "décembre", "stratégique", "financières", "financière", "implications", "distribution",
+    "original", "français", "anglais", "espagnol",
+    # markers
+    "footnote", "footnotes", "bookmark",
+}
+
+LONG_WORD = re.compile(r"(?<![\w\[:/.@-])([a-zà-öø-ÿœæ]{8,})(?![\w\]:/.@-])")
+
+
+def group_suffix(group):
+    """Two letters naming a group: 0 -> `qa`, 1 -> `qb`, ... (676 groups, then they repeat)."""
+    hi, lo = divmod((group + 16 * 26) % 676, 26)
+    return chr(ord("a") + hi) + chr(ord("a") + lo)
+
+
+def vary(text, group, yaml=False):
+    """The text with its long lower-case words ending in `group`'s two letters (see above)."""
+    suffix = group_suffix(group)
+
+    def word(m):
+        w = m.group(1)
+        return w if w in KEEP else w[:-2] + suffix
+
+    if not yaml:
+        return LONG_WORD.sub(word, text)
+    out = []
+    for line in text.split("\n"):
+        key, sep, value = line.partition(": ")
+        if sep and not line.lstrip().startswith("#"):
+            out.append(key + sep + LONG_WORD.sub(word, value))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def rewire(text, templates, k, n):
     """The text with every template symbol's printed form replaced by the copy k refers to."""
     t = len(templates)
@@ -280,7 +333,7 @@ def copy_site_files(root, out):
         shutil.copytree(pages, content / "pages")
 
 
-def write_copy(tpl, templates, k, n, out):
+def write_copy(tpl, templates, k, n, out, same_wording=False):
     """Write document k, a copy of `tpl`: its registry entry and its source files."""
     new_id = f"{tpl.id}-{k}"
     entry = {}
@@ -301,8 +354,10 @@ def write_copy(tpl, templates, k, n, out):
                 new_rel = (rel_path.parent / (new_id + "".join(rel_path.suffixes))).as_posix()
                 dest = out / new_rel
                 dest.parent.mkdir(parents=True, exist_ok=True)
-                text = src.read_text(encoding="utf-8")
-                dest.write_text(rewire(text, templates, k, n), encoding="utf-8")
+                text = rewire(src.read_text(encoding="utf-8"), templates, k, n)
+                if not same_wording:
+                    text = vary(text, k // len(templates), yaml=rel_path.suffix == ".yaml")
+                dest.write_text(text, encoding="utf-8")
                 value[lang] = {"file": new_rel, "layout": layout} if layout else new_rel
         entry[key] = value
     write_registry_yaml(
@@ -313,7 +368,7 @@ def write_copy(tpl, templates, k, n, out):
     return entry
 
 
-def generate(root, out, n):
+def generate(root, out, n, same_wording=False):
     """Write the site of n documents at `out`; returns the list of (id, symbols)."""
     if n < 1:
         raise CorpusError("--n must be at least 1")
@@ -324,7 +379,7 @@ def generate(root, out, n):
     seen = {}
     for k in range(n):
         tpl = templates[k % len(templates)]
-        entry = write_copy(tpl, templates, k, n, out)
+        entry = write_copy(tpl, templates, k, n, out, same_wording)
         new_id = f"{tpl.id}-{k}"
         for sym in entry.get("symbols", []):
             if sym in seen:
@@ -346,10 +401,15 @@ def main(argv=None):
         default=Path(__file__).resolve().parent.parent,
         help="the repository whose content is copied (default: this script's repository)",
     )
+    parser.add_argument(
+        "--same-wording",
+        action="store_true",
+        help="copy the texts word for word instead of varying them by group",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     args = parser.parse_args(argv)
     try:
-        written = generate(args.root.resolve(), args.out, args.n)
+        written = generate(args.root.resolve(), args.out, args.n, args.same_wording)
     except CorpusError as e:
         print(f"scale_corpus: {e}", file=sys.stderr)
         return 2
