@@ -724,7 +724,8 @@ pub fn plain_text(runs: &[Inline]) -> String {
     normalize(&joined)
 }
 
-fn note_refs(runs: &[Inline]) -> Vec<String> {
+/// The numbers of the note marks among `runs`, in order.
+pub fn note_refs(runs: &[Inline]) -> Vec<String> {
     runs.iter()
         .filter_map(|r| match r {
             Inline::NoteRef { number } => Some(number.clone()),

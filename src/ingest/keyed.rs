@@ -20,6 +20,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use super::builder::note_refs;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::model::{Block, Document, Emphasis, Footnote, Inline};
 use crate::text::{decode_source, normalize, normalize_run};
@@ -240,15 +241,6 @@ fn trim_edges(runs: &mut Vec<Inline>) {
     runs.retain(|r| !matches!(r, Inline::Text { text } if text.is_empty()));
 }
 
-fn notes_of(runs: &[Inline]) -> Vec<String> {
-    runs.iter()
-        .filter_map(|r| match r {
-            Inline::NoteRef { number } => Some(number.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
 /// The translation as a document: every block and note the file names, with the structure of the
 /// block of the same id in `reference`, in the reference's order. Keys that name nothing in the
 /// reference are errors (with their lines); note marks that differ from the reference's are
@@ -287,9 +279,10 @@ pub fn project(
         let Some(e) = keyed.blocks.iter().find(|e| e.id == b.id()) else {
             continue;
         };
-        let text = crate::ingest::builder::plain_text(&e.runs);
-        let footnotes = notes_of(&e.runs);
-        if footnotes != notes_of(b.runs()) {
+        let text = super::builder::plain_text(&e.runs);
+        let footnotes = note_refs(&e.runs);
+        let theirs = note_refs(b.runs());
+        if footnotes != theirs {
             warnings.push(Diagnostic::warning(
                 path,
                 e.line,
@@ -298,7 +291,7 @@ pub fn project(
                     e.id,
                     footnotes.join(", "),
                     reference.lang,
-                    notes_of(b.runs()).join(", ")
+                    theirs.join(", ")
                 ),
             ));
         }
@@ -327,11 +320,11 @@ pub fn project(
             Some(Footnote {
                 number: f.number.clone(),
                 id: f.id.clone(),
-                text: crate::ingest::builder::plain_text(&e.runs),
+                text: super::builder::plain_text(&e.runs),
                 runs: e.runs.clone(),
                 referenced_from: blocks
                     .iter()
-                    .filter(|b| notes_of(b.runs()).contains(&f.number))
+                    .filter(|b| note_refs(b.runs()).contains(&f.number))
                     .map(|b| b.id().to_string())
                     .collect(),
                 line: e.line,
@@ -339,7 +332,7 @@ pub fn project(
         })
         .collect();
     for e in &keyed.blocks {
-        for n in notes_of(&e.runs) {
+        for n in note_refs(&e.runs) {
             if !reference.footnotes.iter().any(|f| f.number == n) {
                 warnings.push(Diagnostic::warning(
                     path,

@@ -107,6 +107,28 @@ fn pack(entries: Vec<(String, String)>, budget: usize) -> Vec<(String, String)> 
     out
 }
 
+/// Packs `entries` into shards named `<prefix><k>` (`p-fr-0`, `w-3`) under `dir`; returns each
+/// shard's first key, for the manifest.
+fn write_shards(
+    out: &mut Vec<OutputFile>,
+    dir: &str,
+    prefix: &str,
+    entries: Vec<(String, String)>,
+) -> Vec<String> {
+    pack(entries, SHARD_BYTES)
+        .into_iter()
+        .enumerate()
+        .map(|(k, (start, data))| {
+            let name = format!("{prefix}{k}");
+            out.push(OutputFile {
+                path: format!("{dir}/{name}.js"),
+                bytes: script_json(&name, data.as_bytes()),
+            });
+            start
+        })
+        .collect()
+}
+
 /// Standard base64 with padding.
 fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -343,34 +365,18 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
                             .expect("postings serialise"),
                     ));
                 }
-                let mut starts = Vec::new();
-                for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
-                    let name = format!("p-{field}-{k}");
-                    out.push(OutputFile {
-                        path: format!("{dir}/{name}.js"),
-                        bytes: script_json(&name, data.as_bytes()),
-                    });
-                    starts.push(start);
-                }
+                let starts = write_shards(&mut out, &dir, &format!("p-{field}-"), entries);
                 field_shards.insert(
                     field.to_string(),
                     json!({"tokens": tokens[slot], "starts": starts}),
                 );
             }
             // Word shards.
-            let mut word_starts = Vec::new();
             let entries = table
                 .into_iter()
                 .map(|(k, v)| (k, serde_json::to_string(&v).expect("words serialise")))
                 .collect();
-            for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
-                let name = format!("w-{k}");
-                out.push(OutputFile {
-                    path: format!("{dir}/{name}.js"),
-                    bytes: script_json(&name, data.as_bytes()),
-                });
-                word_starts.push(start);
-            }
+            let word_starts = write_shards(&mut out, &dir, "w-", entries);
             // Records, in chunks.
             let cited_by = |r: &Record| -> Vec<usize> {
                 let mut v: Vec<usize> = r
@@ -429,15 +435,7 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
                     serde_json::to_string(list).expect("numbers serialise"),
                 ));
             }
-            let mut number_starts = Vec::new();
-            for (k, (start, data)) in pack(entries, SHARD_BYTES).into_iter().enumerate() {
-                let name = format!("n-{k}");
-                out.push(OutputFile {
-                    path: format!("{dir}/{name}.js"),
-                    bytes: script_json(&name, data.as_bytes()),
-                });
-                number_starts.push(start);
-            }
+            let number_starts = write_shards(&mut out, &dir, "n-", entries);
             // Document ranges (records are ordered by document).
             let mut ranges: Vec<Value> = vec![Value::Null; doc_ids.len()];
             for (k, (_, r)) in local.iter().enumerate() {
