@@ -763,46 +763,40 @@ fn snapshot(root: &Path, out: &Path) -> Snapshot {
     files
 }
 
-/// The first path that differs between two snapshots, for the message.
-fn first_change<'a>(before: &'a Snapshot, after: &'a Snapshot) -> Option<&'a Path> {
-    let changed = after
+/// The paths that differ between two snapshots: changed or added (in order), then removed.
+fn changed_paths(before: &Snapshot, after: &Snapshot) -> Vec<PathBuf> {
+    after
         .iter()
-        .find(|(p, v)| before.get(*p) != Some(*v))
-        .map(|(p, _)| p.as_path());
-    changed.or_else(|| {
-        before
-            .keys()
-            .find(|p| !after.contains_key(*p))
-            .map(PathBuf::as_path)
-    })
+        .filter(|(p, v)| before.get(*p) != Some(*v))
+        .map(|(p, _)| p.clone())
+        .chain(before.keys().filter(|p| !after.contains_key(*p)).cloned())
+        .collect()
 }
 
-/// When every change between two snapshots is an edit of a file of the site's theme assets
-/// (`themes/default/static/…`) that the output already has, copies those files into the output
-/// (each written beside its target and renamed over it) and returns true. Otherwise changes
-/// nothing and returns false: the site must be rebuilt.
+/// When every change (`changed`, since the snapshot `before`) is an edit of a file of the site's
+/// theme assets (`themes/default/static/…`) that the output already has, copies those files into
+/// the output (each written beside its target and renamed over it) and returns true. Otherwise
+/// changes nothing and returns false: the site must be rebuilt.
 fn copy_changed_assets(
     root: &Path,
     out: &Path,
     before: &Snapshot,
-    after: &Snapshot,
+    changed: &[PathBuf],
 ) -> std::io::Result<bool> {
     let assets = root.join("themes/default/static");
     let mut copies = Vec::new();
-    for (path, stamp) in after {
-        if before.get(path) == Some(stamp) {
-            continue;
-        }
+    for path in changed {
         let Ok(rel) = path.strip_prefix(&assets) else {
             return Ok(false);
         };
         let target = out.join("static").join(rel);
-        if !before.contains_key(path) || !target.is_file() {
+        // An added or removed asset changes what the build writes.
+        if !before.contains_key(path) || !path.is_file() || !target.is_file() {
             return Ok(false);
         }
         copies.push((path.clone(), target));
     }
-    if copies.is_empty() || before.keys().any(|p| !after.contains_key(p)) {
+    if copies.is_empty() {
         return Ok(false);
     }
     for (from, to) in copies {
@@ -840,8 +834,10 @@ fn watch_loop(
         if shared.stopping() {
             break;
         }
+        let changed = changed_paths(&seen, &now);
         if !opts.quiet {
-            let what = first_change(&seen, &now)
+            let what = changed
+                .first()
                 .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
                 .unwrap_or_default();
             eprintln!("{what} changed: rebuilding");
@@ -850,7 +846,7 @@ fn watch_loop(
         let previous = std::mem::replace(&mut seen, now);
         // An edit of the theme's assets (style.css, a script) needs no build: the file is
         // copied over its built copy.
-        match copy_changed_assets(root, out, &previous, &seen) {
+        match copy_changed_assets(root, out, &previous, &changed) {
             Ok(true) => {
                 shared.publish(None);
                 continue;
@@ -859,12 +855,6 @@ fn watch_loop(
             Err(e) => eprintln!("{e}; rebuilding instead"),
         }
         // An edit of an editorial page renders that page again, and nothing else.
-        let changed: Vec<PathBuf> = seen
-            .iter()
-            .filter(|(p, stamp)| previous.get(*p) != Some(*stamp))
-            .map(|(p, _)| p.clone())
-            .chain(previous.keys().filter(|p| !seen.contains_key(*p)).cloned())
-            .collect();
         match site::rerender_editorial(&opts.build, &documents, &changed) {
             Ok(true) => {
                 shared.publish(None);
@@ -1203,7 +1193,9 @@ mod tests {
         let before = snapshot(&root, &out);
         std::fs::write(root.join("themes/default/static/style.css"), "b{color:red}").unwrap();
         let after = snapshot(&root, &out);
-        assert!(copy_changed_assets(&root, &out, &before, &after).unwrap());
+        assert!(
+            copy_changed_assets(&root, &out, &before, &changed_paths(&before, &after)).unwrap()
+        );
         assert_eq!(
             std::fs::read_to_string(out.join("static/style.css")).unwrap(),
             "b{color:red}"
@@ -1211,10 +1203,10 @@ mod tests {
         // A change to anything else, or a new asset, needs the build.
         std::fs::write(root.join("content/x.md"), "y and more").unwrap();
         let later = snapshot(&root, &out);
-        assert!(!copy_changed_assets(&root, &out, &after, &later).unwrap());
+        assert!(!copy_changed_assets(&root, &out, &after, &changed_paths(&after, &later)).unwrap());
         std::fs::write(root.join("themes/default/static/new.js"), "1").unwrap();
         let last = snapshot(&root, &out);
-        assert!(!copy_changed_assets(&root, &out, &later, &last).unwrap());
+        assert!(!copy_changed_assets(&root, &out, &later, &changed_paths(&later, &last)).unwrap());
         let _ = std::fs::remove_dir_all(&root);
     }
 
@@ -1236,8 +1228,8 @@ mod tests {
         let second = snapshot(&root, &out);
         assert_ne!(second, first);
         assert_eq!(
-            first_change(&first, &second),
-            Some(root.join("seeds/fr/a.txt").as_path())
+            changed_paths(&first, &second),
+            [root.join("seeds/fr/a.txt")]
         );
         std::fs::write(root.join(CONFIG_FILE), "x").unwrap();
         assert_eq!(snapshot(&root, &out).len(), 2);
