@@ -88,7 +88,7 @@ impl Stages {
 
 impl BuildReport {
     /// One line for the terminal: `built 5 document(s), 420 paragraphs, 28 file(s) into public
-    /// in 150 ms (20 warning(s))`.
+    /// in 150 ms: read 12 ms, linked 26 ms, rendered 78 ms, indexed 33 ms (20 warning(s))`.
     pub fn summary(&self, elapsed: std::time::Duration) -> String {
         let paragraphs: usize = self.documents.iter().map(|d| d.paragraphs().count()).sum();
         let stages: Vec<String> = self
@@ -160,15 +160,13 @@ pub fn ingest_all(entries: &[DocumentEntry]) -> Result<(Vec<Document>, Vec<Diagn
         .map(|(_, source)| ingest::read_file(&source.path, source.layout))
         .collect();
     for ((entry, source), result) in jobs.into_iter().zip(read) {
-        {
-            match result {
-                Ok(i) => {
-                    warnings.extend(i.warnings);
-                    docs.push(label(i.document, entry, source));
-                }
-                Err(Error::Input(ds)) => errors.extend(ds),
-                Err(e) => return Err(e),
+        match result {
+            Ok(i) => {
+                warnings.extend(i.warnings);
+                docs.push(label(i.document, entry, source));
             }
+            Err(Error::Input(ds)) => errors.extend(ds),
+            Err(e) => return Err(e),
         }
     }
     for entry in entries {

@@ -72,6 +72,8 @@ pub struct BundleFiles {
     /// Paths relative to the bundle's folder.
     pub files: Vec<OutputFile>,
     pub online_links: usize,
+    /// The documents included.
+    pub documents: usize,
     pub languages: Vec<String>,
     pub single_files: usize,
 }
@@ -140,7 +142,7 @@ pub fn files(opts: &BundleOptions) -> Result<BundleFiles> {
     })?;
     let renderer = render::Renderer::new(&theme, &config.languages)?;
     files.extend(readme::pages(&renderer, &input, &entries, opts.when)?);
-    let singles = single_file::pages(&input, &theme)?;
+    let singles = single_file::pages(&renderer, &input, &theme)?;
     let single_count = singles.len();
     let present: BTreeSet<String> = files
         .iter()
@@ -159,6 +161,7 @@ pub fn files(opts: &BundleOptions) -> Result<BundleFiles> {
     Ok(BundleFiles {
         files,
         online_links: online,
+        documents: entries.len(),
         languages: config.languages.clone(),
         single_files: single_count,
     })
@@ -191,6 +194,7 @@ pub fn bundle(opts: &BundleOptions) -> Result<BundleReport> {
     let BundleFiles {
         files,
         online_links,
+        documents,
         languages,
         single_files,
     } = files(opts)?;
@@ -225,13 +229,7 @@ pub fn bundle(opts: &BundleOptions) -> Result<BundleReport> {
     Ok(BundleReport {
         out: opts.out.clone(),
         folder,
-        documents: files
-            .iter()
-            .filter(|f| f.path.starts_with("data/") && f.path.ends_with(".json"))
-            .filter(|f| f.path != "data/index.json")
-            .map(|f| f.path.rsplit('/').next().unwrap_or_default().to_string())
-            .collect::<BTreeSet<_>>()
-            .len(),
+        documents,
         languages,
         files: files.len() + 1,
         single_files,

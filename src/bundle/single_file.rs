@@ -31,10 +31,10 @@ fn asset(theme: &Theme, name: &str) -> Result<String> {
         .map_err(|_| Error::Other(format!("static/{name} of the theme is not UTF-8")))
 }
 
-/// One single-file page per document of `input` and language of its configuration.
-pub fn pages(input: &SiteInput, theme: &Theme) -> Result<Vec<OutputFile>> {
+/// One single-file page per document of `input` and language of its configuration, rendered by
+/// `r` (the theme's templates) with the theme's assets written in.
+pub fn pages(r: &Renderer, input: &SiteInput, theme: &Theme) -> Result<Vec<OutputFile>> {
     let langs = &input.config.languages;
-    let r = Renderer::new(theme, langs)?;
     let refs = References::new(input.documents, input.entries, langs);
     let editorial = pages::load_editorial(input.root, langs)?;
     let glossary = Glossary::load(input.root)?;
@@ -44,13 +44,13 @@ pub fn pages(input: &SiteInput, theme: &Theme) -> Result<Vec<OutputFile>> {
     let online = input.config.base_url.clone();
     let mut out = Vec::new();
     for lang in langs {
-        let nav = pages::nav(&r, &editorial, lang);
+        let nav = pages::nav(r, &editorial, lang);
         for entry in input.entries {
             let records = records::records(
                 std::slice::from_ref(entry),
                 input.documents,
                 std::slice::from_ref(lang),
-                &|l, d, p| document_page::paragraph_citation(&r, l, d, p),
+                &|l, d, p| document_page::paragraph_citation(r, l, d, p),
             );
             let mut scripts = vec![site_js.clone(), search_js.clone()];
             for file in static_index::files(&records, &glossary) {
@@ -61,7 +61,7 @@ pub fn pages(input: &SiteInput, theme: &Theme) -> Result<Vec<OutputFile>> {
                 scripts,
                 online: online.clone(),
             };
-            let page = document_page::render(&r, input, &refs, entry, lang, &nav, Some(&inline))?;
+            let page = document_page::render(r, input, &refs, entry, lang, &nav, Some(&inline))?;
             let html = String::from_utf8_lossy(&page.bytes);
             // Every link to another page leaves the file.
             let (html, _) = send_online(&page.path, &html, &online, &|_| false);

@@ -80,14 +80,15 @@ pub fn citations_page(
     let cited = cited_documents(refs, lang);
     let mut documents = Vec::new();
     let mut counts: BTreeMap<CitationStatus, usize> = BTreeMap::new();
-    let mut all = 0;
-    for entry in input.entries {
-        let shown = shown(input.documents, entry, lang)?;
-        all += shown.citations().count();
-    }
+    // What each document's page shows, worked out once for the count and for the rows.
+    let texts = input
+        .entries
+        .iter()
+        .map(|entry| Ok((entry, shown(input.documents, entry, lang)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let all: usize = texts.iter().map(|(_, s)| s.citations().count()).sum();
     let abridged = all > LIST_ALL_UP_TO;
-    for entry in input.entries {
-        let shown = shown(input.documents, entry, lang)?;
+    for (entry, shown) in &texts {
         let doc = shown.main;
         let rows: Vec<CitationRow> = shown
             .citations()
