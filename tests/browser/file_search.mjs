@@ -4,28 +4,14 @@
 // playwright-core is resolved from NODE_PATH (CI installs it in its tools folder).
 import path from "node:path";
 import fs from "node:fs";
-import { createRequire } from "node:module";
+import { launch } from "./chromium.mjs";
 import { pathToFileURL } from "node:url";
-
-const require = createRequire(import.meta.url);
-const { chromium } = require("playwright-core");
 
 const site = path.resolve(process.argv[2] || "target/ci-public");
 const artifacts = path.resolve("target/ci-artifacts");
 fs.mkdirSync(artifacts, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launch();
 const failures = [];
 try {
   const page = await browser.newPage();

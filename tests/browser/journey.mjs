@@ -14,10 +14,10 @@
 import path from "node:path";
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import { launch } from "./chromium.mjs";
 import { pathToFileURL, fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
-const { chromium } = require("playwright-core");
 const axePath = require.resolve("axe-core/axe.min.js");
 
 // ---- options ----------------------------------------------------------------------------
@@ -427,18 +427,7 @@ if (opts.single) {
   });
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launch();
 try {
   for (const target of targets) await journey(browser, target);
 } finally {
