@@ -27,20 +27,28 @@ const PARAGRAPH_WORDS: [&str; 8] = [
     "par.",
 ];
 
+/// The names a query may cite a document by, lower-cased, with the document's id: each of its
+/// symbols (or its short name) and its id; longest first, so that `a/res/80/173` is tried before
+/// `80/173`. The static search ships the same list.
+pub fn document_names(records: &[Record]) -> Vec<(String, String)> {
+    let mut names: Vec<(String, String)> = Vec::new();
+    for r in records {
+        for s in r.symbol.split(" – ") {
+            names.push((s.to_lowercase(), r.doc.clone()));
+        }
+        names.push((r.doc.to_lowercase(), r.doc.clone()));
+    }
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    names.dedup();
+    names
+}
+
 /// Reads `query` against the documents of `records` (their symbols and ids).
 pub fn parse(query: &str, records: &[Record]) -> Parsed {
     let mut rest = format!(" {} ", query.replace(['\u{a0}', '\u{202f}'], " "));
     let mut parsed = Parsed::default();
     // A document: a symbol or id of the corpus, or a GA resolution number (`80/173`).
-    let mut docs: Vec<(String, String)> = Vec::new();
-    for r in records {
-        for s in r.symbol.split(" – ") {
-            docs.push((s.to_lowercase(), r.doc.clone()));
-        }
-        docs.push((r.doc.to_lowercase(), r.doc.clone()));
-    }
-    docs.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-    docs.dedup();
+    let docs = document_names(records);
     let lower = rest.to_lowercase();
     for (name, doc) in &docs {
         if let Some(i) = find_word(&lower, name) {

@@ -203,16 +203,7 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
             doc_ids.len() - 1
         });
     }
-    let mut names: Vec<(String, String)> = Vec::new();
-    for r in records {
-        for s in r.symbol.split(" – ") {
-            names.push((s.to_lowercase(), r.doc.clone()));
-        }
-        names.push((r.doc.to_lowercase(), r.doc.clone()));
-    }
-    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-    names.dedup();
-    let names: Vec<Value> = names
+    let names: Vec<Value> = super::query::document_names(records)
         .iter()
         .map(|(n, d)| json!([n, doc_position.get(d.as_str())]))
         .collect();
