@@ -107,6 +107,18 @@ fn pack(entries: Vec<(String, String)>, budget: usize) -> Vec<(String, String)> 
     out
 }
 
+/// Reads a text's terms in a text field (slot 0: `fr`, 1: `en`), with analysers of its own (one
+/// reader a thread).
+fn term_reader() -> impl FnMut(usize, &str) -> Vec<String> {
+    let mut analyzers: Vec<_> = FIELDS.iter().map(|f| analyzer::analyzer(f)).collect();
+    move |slot, text| {
+        analyzer::terms(&mut analyzers[slot], text)
+            .into_iter()
+            .map(|t| t.term)
+            .collect()
+    }
+}
+
 /// Packs `entries` into shards named `<prefix><k>` (`p-fr-0`, `w-3`) under `dir`; returns each
 /// shard's first key, for the manifest.
 fn write_shards(
@@ -208,13 +220,7 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
         .map(|(n, d)| json!([n, doc_position.get(d.as_str())]))
         .collect();
     // The glossary, analysed by each field's analyser.
-    let mut analyzers: Vec<_> = FIELDS.iter().map(|f| analyzer::analyzer(f)).collect();
-    let mut terms_of = |slot: usize, text: &str| -> Vec<String> {
-        analyzer::terms(&mut analyzers[slot], text)
-            .into_iter()
-            .map(|t| t.term)
-            .collect()
-    };
+    let mut terms_of = term_reader();
     let mut glossary_terms: [BTreeSet<String>; 2] = Default::default();
     let gloss: Vec<Vec<Value>> = glossary
         .entries
@@ -262,13 +268,7 @@ pub fn files(records: &[Record], glossary: &Glossary) -> Vec<OutputFile> {
         .par_iter()
         .map(|&lang| {
             let mut out = Vec::new();
-            let mut analyzers: Vec<_> = FIELDS.iter().map(|f| analyzer::analyzer(f)).collect();
-            let mut terms_of = |slot: usize, text: &str| -> Vec<String> {
-                analyzer::terms(&mut analyzers[slot], text)
-                    .into_iter()
-                    .map(|t| t.term)
-                    .collect()
-            };
+            let mut terms_of = term_reader();
             let local: Vec<(usize, &Record)> = records
                 .iter()
                 .enumerate()
