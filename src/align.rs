@@ -146,9 +146,10 @@ impl<'a> Shown<'a> {
             || self.notes.iter().any(|(_, d)| d.lang != self.main.lang)
     }
 
-    /// The references of every block and note shown, each with the text it stands in.
-    pub fn citations(&self) -> impl Iterator<Item = (&'a Citation, &'a Document)> + '_ {
-        let from: std::collections::HashMap<&str, &str> = self
+    /// The references of every block and note shown, each with the text it stands in: the main
+    /// text's first, then those of the blocks and notes shown from another text.
+    pub fn citations(&self) -> Vec<(&'a Citation, &'a Document)> {
+        let shown_from: std::collections::HashMap<&str, &str> = self
             .blocks
             .iter()
             .map(|(b, d)| (b.id(), d.lang.as_str()))
@@ -159,18 +160,25 @@ impl<'a> Shown<'a> {
             )
             .collect();
         let mut texts: Vec<&'a Document> = vec![self.main];
-        for (_, d) in &self.blocks {
+        for d in self
+            .blocks
+            .iter()
+            .map(|(_, d)| *d)
+            .chain(self.notes.iter().map(|(_, d)| *d))
+        {
             if !texts.iter().any(|t| t.lang == d.lang) {
                 texts.push(d);
             }
         }
-        texts.into_iter().flat_map(move |d| {
-            let from = from.clone();
-            d.citations
-                .iter()
-                .filter(move |c| from.get(c.from.as_str()) == Some(&d.lang.as_str()))
-                .map(move |c| (c, d))
-        })
+        texts
+            .into_iter()
+            .flat_map(|d| {
+                d.citations
+                    .iter()
+                    .filter(|c| shown_from.get(c.from.as_str()) == Some(&d.lang.as_str()))
+                    .map(move |c| (c, d))
+            })
+            .collect()
     }
 }
 
@@ -359,6 +367,48 @@ mod tests {
             merged,
             want.map(|(i, m)| (i.to_string(), m)).to_vec(),
             "order or source of a block is wrong"
+        );
+    }
+
+    #[test]
+    fn references_of_blocks_and_notes_shown_from_the_original_are_kept() {
+        // The English text has every paragraph but no note: the note is shown from the French
+        // text, and so is its reference.
+        let mut fr = doc("fr", &["1", "2"]);
+        fr.footnotes.push(crate::model::Footnote {
+            number: "1".into(),
+            id: "fn1".into(),
+            text: "Voir A/RES/70/125.".into(),
+            runs: vec![],
+            referenced_from: vec![],
+            line: 9,
+        });
+        let cite = |from: &str| {
+            crate::model::Citation::new(
+                from,
+                0,
+                0,
+                "A/RES/70/125",
+                crate::model::CitationKind::Symbol,
+            )
+        };
+        fr.citations = vec![cite("p1"), cite("fn1")];
+        let mut en = doc("en", &["1", "2"]);
+        en.citations = vec![cite("p2")];
+        let docs = [fr, en];
+        let shown = shown(&docs, &entry(), "en").unwrap();
+        let got: Vec<(String, String)> = shown
+            .citations()
+            .into_iter()
+            .map(|(c, d)| (c.from.clone(), d.lang.clone()))
+            .collect();
+        // p1's French reference is not shown (p1 is English on this page); the note's is.
+        assert_eq!(
+            got,
+            [
+                ("p2".to_string(), "en".to_string()),
+                ("fn1".into(), "fr".into())
+            ]
         );
     }
 

@@ -86,12 +86,13 @@ pub fn citations_page(
         .iter()
         .map(|entry| Ok((entry, shown(input.documents, entry, lang)?)))
         .collect::<Result<Vec<_>>>()?;
-    let all: usize = texts.iter().map(|(_, s)| s.citations().count()).sum();
+    let all: usize = texts.iter().map(|(_, s)| s.citations().len()).sum();
     let abridged = all > LIST_ALL_UP_TO;
     for (entry, shown) in &texts {
         let doc = shown.main;
         let rows: Vec<CitationRow> = shown
             .citations()
+            .into_iter()
             .inspect(|(c, _)| *counts.entry(c.status).or_default() += 1)
             .filter(|(c, _)| {
                 !abridged
