@@ -159,6 +159,10 @@ fn parse_layout(s: &str) -> Result<Layout, String> {
     s.parse()
 }
 
+/// See `Cargo.toml`: faster and leaner than the system allocator for wsis's many small strings.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
