@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::similarity::{containment, shingles, Index, Shingles};
+use super::similarity::{containment, shingles, sorted, Index, Shingles};
 use super::targets::{paragraph_id, Targets};
 use crate::model::{Citation, CitationKind, CitationStatus, Document, Paragraph, Role};
 
@@ -26,20 +26,25 @@ pub type Key = (usize, usize);
 
 /// Builds the index of every paragraph of the documents (one language).
 pub fn index(docs: &[&Document]) -> Index<Key> {
-    let mut entries = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for (b, block) in doc.blocks.iter().enumerate() {
-            if let Some(p) = block.as_paragraph() {
-                if p.role != Role::Heading {
-                    entries.push(super::similarity::Entry {
+    use rayon::prelude::*;
+    let per_doc: Vec<Vec<super::similarity::Entry<Key>>> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            doc.blocks
+                .iter()
+                .enumerate()
+                .filter_map(|(b, block)| {
+                    let p = block.as_paragraph()?;
+                    (p.role != Role::Heading).then(|| super::similarity::Entry {
                         key: (d, b),
-                        shingles: shingles(&p.text),
-                    });
-                }
-            }
-        }
-    }
-    Index::new(entries)
+                        shingles: sorted(&shingles(&p.text)),
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    Index::new(per_doc.into_iter().flatten().collect())
 }
 
 fn paragraph<'a>(docs: &[&'a Document], key: Key) -> &'a Paragraph {
@@ -64,7 +69,7 @@ fn same_paragraph(
 ) -> Option<(Key, f64)> {
     let docs = targets.docs();
     index
-        .candidates(text)
+        .candidates(&sorted(text))
         .into_iter()
         .filter(|m| may_quote(targets, from_doc, m.key.0))
         .find(|m| m.query_in_entry >= SAME_PARAGRAPH && m.entry_in_query >= SAME_PARAGRAPH)
@@ -265,16 +270,15 @@ pub fn quoted_passage_links(
     let docs = targets.docs();
     let doc = docs[doc_index];
     let mut out = Vec::new();
-    // A quotation of a title names a document; it is not a quotation of a paragraph that
-    // happens to repeat the title.
-    let titles: Vec<&Shingles> = targets.titles().iter().filter(|s| s.len() >= 3).collect();
     for p in doc.paragraphs().filter(|p| p.role != Role::AnnexQuotation) {
         for (start, end) in quoted_passages(&p.text, 4) {
             let quote = quote_shingles(&p.text[start..end]);
             let attributed = note_after(p, end)
                 .and_then(|n| doc.footnotes.iter().find(|f| f.number == n))
                 .and_then(|f| note_targets.get(&f.id));
-            let is_title = titles.iter().any(|t| containment(&quote, t) >= QUOTED_FROM);
+            // A quotation of a title names a document; it is not a quotation of a paragraph
+            // that happens to repeat the title.
+            let is_title = targets.repeats_a_title(&quote, QUOTED_FROM, 3);
             let fits = |m: &super::similarity::Match<'_, Key>| {
                 let ok = match attributed {
                     Some(target) => docs[m.key.0].id == *target && m.query_in_entry >= QUOTED_FROM,
@@ -296,7 +300,7 @@ pub fn quoted_passage_links(
             // 2026`).
             let context = sentence_words(&p.text, start, end);
             let found = index
-                .candidates(&quote)
+                .candidates(&sorted(&quote))
                 .into_iter()
                 .filter(fits)
                 .max_by(|a, b| {
@@ -347,7 +351,7 @@ pub fn verify(
         return (CitationStatus::Verified, None, round(best_cited));
     }
     let elsewhere = index
-        .candidates(&q)
+        .candidates(&sorted(&q))
         .into_iter()
         .filter(|m| docs[m.key.0].id == cited.id && m.query_in_entry >= QUOTED_FROM)
         .map(|m| paragraph(docs, *m.key))

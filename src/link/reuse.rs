@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::quotation::Key;
-use super::similarity::{shingles, Index, Shingles};
+use super::similarity::{shingles, Index};
 use super::targets::Targets;
 use crate::model::{Citation, CitationKind, CitationStatus, Role};
 
@@ -27,7 +27,6 @@ pub fn reuse_links(
     let doc = docs[doc_index];
     let my_date = targets.date(&doc.id);
     let mut out = Vec::new();
-    let titles = targets.titles();
     // The index holds every paragraph's shingles already, in document order.
     let entries = index.entries();
     let start = entries.partition_point(|e| e.key.0 < doc_index);
@@ -52,7 +51,9 @@ pub fn reuse_links(
                 (targets.date(&other.id), other.id.as_str()) < (my_date, doc.id.as_str())
             });
         let Some(m) = best else { continue };
-        if repeats_a_title(docs[m.key.0].blocks[m.key.1].text(), titles) {
+        // A paragraph that is mostly a title (`Adopte le document final de …, dont le texte
+        // figure ci-après :`): texts that repeat the title do not take the paragraph over.
+        if targets.repeats_a_title(&shingles(docs[m.key.0].blocks[m.key.1].text()), 0.5, 0) {
             continue;
         }
         let source_doc = docs[m.key.0];
@@ -71,13 +72,4 @@ pub fn reuse_links(
         out.push(c);
     }
     out
-}
-
-/// A paragraph that is mostly a title (`Adopte le document final de …, dont le texte figure
-/// ci-après :`): texts that repeat the title do not take the paragraph over.
-fn repeats_a_title(text: &str, titles: &[Shingles]) -> bool {
-    let mine = shingles(text);
-    titles
-        .iter()
-        .any(|t| super::similarity::containment(&mine, t) >= 0.5)
 }

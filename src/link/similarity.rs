@@ -143,14 +143,42 @@ pub fn same_wording(a: &Shingles, b: &Shingles, min: f64) -> bool {
 #[derive(Debug, Clone)]
 pub struct Entry<K> {
     pub key: K,
-    pub shingles: Shingles,
+    /// The text's shingles, sorted ([`sorted`]).
+    pub shingles: Vec<u64>,
+}
+
+/// A set of shingles as a sorted list, the form [`Index`] keeps and takes.
+pub fn sorted(set: &Shingles) -> Vec<u64> {
+    let mut v: Vec<u64> = set.iter().copied().collect();
+    v.sort_unstable();
+    v
+}
+
+/// How many values two sorted lists share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// An inverted index from shingles to the paragraphs that contain them.
 #[derive(Debug)]
 pub struct Index<K> {
     entries: Vec<Entry<K>>,
-    postings: HashMap<u64, Vec<u32>, Mix>,
+    /// Per shingle, where its entries stand in `lists`: (start, count).
+    postings: HashMap<u64, (u32, u32), Mix>,
+    /// The entries of every shingle, one run per shingle, each in entry order.
+    lists: Vec<u32>,
 }
 
 /// A candidate source for a text, with how much of the text it contains and how much of itself
@@ -167,14 +195,38 @@ pub struct Match<'a, K> {
 }
 
 impl<K> Index<K> {
-    pub fn new(entries: Vec<Entry<K>>) -> Index<K> {
-        let mut postings: HashMap<u64, Vec<u32>, Mix> = HashMap::default();
-        for (i, e) in entries.iter().enumerate() {
-            for s in &e.shingles {
-                postings.entry(*s).or_default().push(i as u32);
-            }
+    pub fn new(entries: Vec<Entry<K>>) -> Index<K>
+    where
+        K: Sync,
+    {
+        use rayon::prelude::*;
+        // Every (shingle, entry) pair, sorted: each shingle's entries are then one run, in entry
+        // order. One allocation for all lists, not one per shingle.
+        let mut pairs: Vec<(u64, u32)> = entries
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, e)| e.shingles.iter().map(move |&s| (s, i as u32)))
+            .collect();
+        pairs.par_sort_unstable();
+        let lists: Vec<u32> = pairs.iter().map(|&(_, i)| i).collect();
+        let mut postings: HashMap<u64, (u32, u32), Mix> = HashMap::default();
+        let mut start = 0;
+        for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+            postings.insert(run[0].0, (start as u32, run.len() as u32));
+            start += run.len();
         }
-        Index { entries, postings }
+        Index {
+            entries,
+            postings,
+            lists,
+        }
+    }
+
+    /// The entries holding shingle `s`, in entry order.
+    fn list(&self, s: &u64) -> Option<&[u32]> {
+        self.postings
+            .get(s)
+            .map(|&(start, n)| &self.lists[start as usize..(start + n) as usize])
     }
 
     pub fn entries(&self) -> &[Entry<K>] {
@@ -186,31 +238,49 @@ impl<K> Index<K> {
     /// candidates; their containments are then counted over all shingles, common ones included.
     /// Work is proportional to the postings of the query's shingles and to the few best
     /// candidates, not to the size of the corpus.
-    pub fn candidates(&self, query: &Shingles) -> Vec<Match<'_, K>> {
+    pub fn candidates(&self, query: &[u64]) -> Vec<Match<'_, K>> {
         const EXACT: usize = 64;
-        let mut shared: HashMap<u32, usize, Mix> = HashMap::default();
-        for s in query {
-            if let Some(list) = self.postings.get(s) {
-                if list.len() > COMMON {
-                    continue;
-                }
-                for &i in list {
-                    *shared.entry(i).or_default() += 1;
+        // Per entry, the telling shingles it shares with the query, counted in a buffer of the
+        // thread's own (one slot per entry), reset after use: no hashing per posting.
+        thread_local! {
+            static SHARED: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let mut found: Vec<(u32, u32)> = SHARED.with(|cell| {
+            let mut shared = cell.borrow_mut();
+            if shared.len() < self.entries.len() {
+                shared.resize(self.entries.len(), 0);
+            }
+            let mut touched: Vec<u32> = Vec::new();
+            for s in query {
+                if let Some(list) = self.list(s) {
+                    if list.len() > COMMON {
+                        continue;
+                    }
+                    for &i in list {
+                        let n = &mut shared[i as usize];
+                        if *n == 0 {
+                            touched.push(i);
+                        }
+                        *n += 1;
+                    }
                 }
             }
+            touched
+                .into_iter()
+                .map(|i| (i, std::mem::take(&mut shared[i as usize])))
+                .collect()
+        });
+        let by_count = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if found.len() > EXACT {
+            found.select_nth_unstable_by(EXACT - 1, by_count);
+            found.truncate(EXACT);
         }
-        let mut found: Vec<(u32, usize)> = shared.into_iter().collect();
-        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        found.truncate(EXACT);
+        found.sort_by(by_count);
         let mut out: Vec<Match<'_, K>> = found
             .into_iter()
             .map(|(i, _)| {
                 let e = &self.entries[i as usize];
-                let n = if query.len() < e.shingles.len() {
-                    query.iter().filter(|s| e.shingles.contains(s)).count()
-                } else {
-                    e.shingles.iter().filter(|s| query.contains(s)).count()
-                };
+                let n = shared(query, &e.shingles);
                 Match {
                     key: &e.key,
                     query_in_entry: n as f64 / query.len().max(1) as f64,
@@ -257,6 +327,32 @@ mod tests {
     }
 
     #[test]
+    fn containments_count_the_common_shingles_too() {
+        // Every entry shares one opening, too common to find candidates by, and has a tail of
+        // its own.
+        let texts: Vec<String> = (0..COMMON + 12)
+            .map(|i| {
+                format!("alpha beta gamma delta epsilon zeta eta theta u{i} v{i} w{i} x{i} y{i}")
+            })
+            .collect();
+        let index = Index::new(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Entry {
+                    key: i,
+                    shingles: sorted(&shingles(t)),
+                })
+                .collect(),
+        );
+        let found = index.candidates(&sorted(&shingles(&texts[7])));
+        assert_eq!(*found[0].key, 7);
+        assert_eq!(found[0].query_in_entry, 1.0);
+        assert_eq!(found[0].entry_in_query, 1.0);
+        assert_eq!(found.len(), 1, "the opening alone finds no candidate");
+    }
+
+    #[test]
     fn the_index_finds_the_source_of_a_quotation_first() {
         let texts = [
             "Nous savons que la connectivité universelle et un accès aux technologies de l'information sont fondamentaux",
@@ -269,17 +365,17 @@ mod tests {
                 .enumerate()
                 .map(|(i, t)| Entry {
                     key: i,
-                    shingles: shingles(t),
+                    shingles: sorted(&shingles(t)),
                 })
                 .collect(),
         );
         let q =
             shingles("l'Union internationale des télécommunications continue d'organiser le Forum");
-        let found = index.candidates(&q);
+        let found = index.candidates(&sorted(&q));
         assert_eq!(*found[0].key, 1);
         assert!(found[0].query_in_entry > 0.99);
         assert!(index
-            .candidates(&shingles("rien de commun ici du tout"))
+            .candidates(&sorted(&shingles("rien de commun ici du tout")))
             .is_empty());
     }
 }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::similarity::{shingles, Mix, Shingles};
 use crate::ingest::builder::clause_slug;
 use crate::model::{Block, Document};
 use crate::registry::DocumentEntry;
@@ -15,8 +16,10 @@ pub struct Targets<'a> {
     /// Registry id → index in `docs`.
     by_id: HashMap<&'a str, usize>,
     dates: HashMap<&'a str, &'a str>,
-    /// The wording of every distinct heading of these documents.
-    titles: Vec<super::similarity::Shingles>,
+    /// The wording of every distinct heading of these documents: each heading's number of
+    /// shingles, and for each shingle the headings that have it.
+    title_sizes: Vec<usize>,
+    title_shingles: HashMap<u64, Vec<u32>, Mix>,
 }
 
 impl<'a> Targets<'a> {
@@ -38,15 +41,22 @@ impl<'a> Targets<'a> {
                 }
             }
         }
+        let mut title_sizes = Vec::new();
+        let mut title_shingles: HashMap<u64, Vec<u32>, Mix> = HashMap::default();
+        for (t, text) in heading_texts.into_iter().enumerate() {
+            let set = shingles(text);
+            title_sizes.push(set.len());
+            for s in set {
+                title_shingles.entry(s).or_default().push(t as u32);
+            }
+        }
         Targets {
             docs,
             by_symbol,
             by_id,
             dates,
-            titles: heading_texts
-                .into_iter()
-                .map(super::similarity::shingles)
-                .collect(),
+            title_sizes,
+            title_shingles,
         }
     }
 
@@ -54,10 +64,23 @@ impl<'a> Targets<'a> {
         &self.docs
     }
 
-    /// The wording (shingles) of every distinct heading of the documents, computed once: a
-    /// passage that repeats a title names a document rather than quoting a paragraph.
-    pub fn titles(&self) -> &[super::similarity::Shingles] {
-        &self.titles
+    /// Does `text` (its shingles) repeat a heading of the documents, a heading of at least
+    /// `min_len` shingles holding `min` of them? A passage that repeats a title names a
+    /// document rather than quoting a paragraph. Work goes with the headings sharing a shingle
+    /// with the text, not with the number of headings.
+    pub fn repeats_a_title(&self, text: &Shingles, min: f64, min_len: usize) -> bool {
+        if text.is_empty() {
+            return false;
+        }
+        let mut shared: HashMap<u32, usize, Mix> = HashMap::default();
+        for s in text {
+            for &t in self.title_shingles.get(s).into_iter().flatten() {
+                *shared.entry(t).or_default() += 1;
+            }
+        }
+        shared.into_iter().any(|(t, n)| {
+            self.title_sizes[t as usize] >= min_len && n as f64 / text.len() as f64 >= min
+        })
     }
 
     /// The corpus document carrying `symbol`, if any.
