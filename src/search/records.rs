@@ -35,23 +35,29 @@ pub struct Record {
 }
 
 /// How a paragraph is cited after its document's name, in a page language (`par. 67`).
-pub type Cite<'a> = dyn Fn(&str, &Document, &crate::model::Paragraph) -> Option<String> + 'a;
+pub type Cite<'a> = dyn Fn(&str, &Document, &crate::model::Paragraph) -> Option<String> + Sync + 'a;
 
 /// The records of every document, in every site language. Each document's records for a page
 /// language come from the text shown on that page, block by block (a partial translation is
 /// completed by the reference text: [`crate::align::shown`]); documents are taken in registry
-/// order.
+/// order. Each page of records is made in parallel.
 pub fn records(
     entries: &[DocumentEntry],
     documents: &[Document],
     languages: &[String],
     cite: &Cite,
 ) -> Vec<Record> {
-    let mut out = Vec::new();
-    for lang in languages {
-        for entry in entries {
+    use rayon::prelude::*;
+    let pages: Vec<(&String, &DocumentEntry)> = languages
+        .iter()
+        .flat_map(|lang| entries.iter().map(move |e| (lang, e)))
+        .collect();
+    let per_page: Vec<Vec<Record>> = pages
+        .par_iter()
+        .map(|&(lang, entry)| {
+            let mut out = Vec::new();
             let Ok(shown) = crate::align::shown(documents, entry, lang) else {
-                continue;
+                return out;
             };
             let name = entry.name_in(lang);
             let mut section = String::new();
@@ -88,8 +94,10 @@ pub fn records(
                     }
                 }
             }
-        }
-    }
+            out
+        })
+        .collect();
+    let mut out: Vec<Record> = per_page.into_iter().flatten().collect();
     link_records(&mut out, documents);
     out
 }
@@ -98,13 +106,12 @@ pub fn records(
 /// cites or quotes it.
 fn link_records(records: &mut [Record], documents: &[Document]) {
     use std::collections::HashMap;
-    let position: HashMap<(String, String, String), usize> = records
+    let position: HashMap<(&str, &str, &str), usize> = records
         .iter()
         .enumerate()
-        .map(|(i, r)| ((r.lang.clone(), r.doc.clone(), r.id.clone()), i))
+        .map(|(i, r)| ((r.lang.as_str(), r.doc.as_str(), r.id.as_str()), i))
         .collect();
-    let langs: std::collections::BTreeSet<String> =
-        records.iter().map(|r| r.lang.clone()).collect();
+    let langs: std::collections::BTreeSet<&str> = records.iter().map(|r| r.lang.as_str()).collect();
     let mut cited: Vec<(usize, usize)> = Vec::new();
     for d in documents {
         for c in d
@@ -116,21 +123,21 @@ fn link_records(records: &mut [Record], documents: &[Document]) {
                 continue;
             };
             for lang in &langs {
-                let Some(&from) = position.get(&(lang.clone(), d.id.clone(), c.from.clone()))
-                else {
+                let Some(&from) = position.get(&(*lang, d.id.as_str(), c.from.as_str())) else {
                     continue;
                 };
                 if records[from].text_lang != d.lang {
                     continue;
                 }
                 for id in &c.target_ids {
-                    if let Some(&to) = position.get(&(lang.clone(), target.clone(), id.clone())) {
+                    if let Some(&to) = position.get(&(*lang, target.as_str(), id.as_str())) {
                         cited.push((to, from));
                     }
                 }
             }
         }
     }
+    drop(position);
     for (to, from) in cited {
         if !records[to].cited_by.contains(&from) {
             records[to].cited_by.push(from);
