@@ -212,11 +212,7 @@ pub fn site(input: &SiteInput, theme: &Theme, sink: &dyn Sink) -> Result<Rendere
     // The pages and the static search index do not depend on each other.
     let (pages, search) = rayon::join(
         || site_pages(&renderer, input, theme, &sink),
-        || {
-            crate::search::static_index::files(&records, &glossary)
-                .into_iter()
-                .try_for_each(|f| sink.put(f))
-        },
+        || crate::search::static_index::write(&records, &glossary, &sink),
     );
     pages?;
     search?;
