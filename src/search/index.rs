@@ -175,10 +175,13 @@ impl SearchIndex {
                 fill(&index, &records, lang, text, order)
             })
             .collect::<Result<Vec<()>>>()?;
-        let json = serde_json::to_vec(&(&records, &glossary.entries))
-            .map_err(|e| Error::Other(e.to_string()))?;
+        // Streamed to the file: the records' JSON is never held in memory whole.
         let rec = staging.join("records.json");
-        std::fs::write(&rec, json).map_err(|e| Error::io(&rec, e))?;
+        let file = std::fs::File::create(&rec).map_err(|e| Error::io(&rec, e))?;
+        let mut out = std::io::BufWriter::new(file);
+        serde_json::to_writer(&mut out, &(&records, &glossary.entries))
+            .map_err(|e| Error::Other(format!("cannot write {}: {e}", rec.display())))?;
+        std::io::Write::flush(&mut out).map_err(|e| Error::io(&rec, e))?;
         if dir.exists() {
             if !dir.join("records.json").is_file() {
                 return Err(Error::Other(format!(
