@@ -406,6 +406,8 @@ pub fn data_files(
 /// swaps it in.
 pub struct Output {
     target: PathBuf,
+    /// Whether `target` holds a previous output, whose unchanged files are linked, not written.
+    previous: bool,
     staging: PathBuf,
     written: BTreeSet<String>,
     /// Folders already made in the staging folder.
@@ -432,6 +434,7 @@ impl Output {
         std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
         Ok(Output {
             target: target.to_path_buf(),
+            previous: target.is_dir(),
             staging,
             written: BTreeSet::new(),
             dirs: BTreeSet::new(),
@@ -447,7 +450,15 @@ impl Output {
                 self.dirs.insert(dir.to_path_buf());
             }
         }
-        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+        // A file the previous output holds with the same bytes is linked, not written again:
+        // a rebuild creates files only for what changed.
+        let unchanged = self.previous && {
+            let old = self.target.join(rel);
+            same_file_contents(&old, bytes) && std::fs::hard_link(&old, &path).is_ok()
+        };
+        if !unchanged {
+            std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+        }
         self.written.insert(rel.to_string());
         Ok(())
     }
@@ -490,6 +501,16 @@ impl Drop for Output {
         if self.staging.exists() {
             let _ = std::fs::remove_dir_all(&self.staging);
         }
+    }
+}
+
+/// Is `path` a plain file holding exactly `bytes`?
+fn same_file_contents(path: &Path, bytes: &[u8]) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
+            std::fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
     }
 }
 
@@ -585,6 +606,51 @@ mod tests {
         assert!(target.join("data/b.json").exists());
         let leftovers: Vec<_> = std::fs::read_dir(&d).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging or previous folder is left");
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_keeps_unchanged_files_and_rewrites_the_others() {
+        use std::os::unix::fs::MetadataExt;
+        let d = temp("reuse");
+        let target = d.join("public");
+        let inode = |rel: &str| std::fs::metadata(target.join(rel)).unwrap().ino();
+        let mut o = Output::begin(&target).unwrap();
+        o.write("same.html", b"unchanged").unwrap();
+        o.write("edited.html", b"version 1").unwrap();
+        o.write("grown.html", b"short").unwrap();
+        o.finish().unwrap();
+        let before = [
+            inode("same.html"),
+            inode("edited.html"),
+            inode("grown.html"),
+        ];
+        let mut o = Output::begin(&target).unwrap();
+        o.write("same.html", b"unchanged").unwrap();
+        // Same length, other bytes: must be written, not linked.
+        o.write("edited.html", b"version 2").unwrap();
+        o.write("grown.html", b"longer now").unwrap();
+        o.finish().unwrap();
+        assert_eq!(inode("same.html"), before[0], "an unchanged file is kept");
+        assert_ne!(inode("edited.html"), before[1]);
+        assert_eq!(
+            std::fs::read(target.join("same.html")).unwrap(),
+            b"unchanged"
+        );
+        assert_eq!(
+            std::fs::read(target.join("edited.html")).unwrap(),
+            b"version 2"
+        );
+        assert_eq!(
+            std::fs::read(target.join("grown.html")).unwrap(),
+            b"longer now"
+        );
+        assert_eq!(
+            std::fs::metadata(target.join("same.html")).unwrap().nlink(),
+            1,
+            "the previous output's link is gone with it"
+        );
         std::fs::remove_dir_all(&d).unwrap();
     }
 
