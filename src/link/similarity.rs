@@ -245,6 +245,8 @@ impl<K> Index<K> {
         thread_local! {
             static SHARED: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
         }
+        // The query's common shingles, in order: counted for the best candidates only.
+        let mut common: Vec<u64> = Vec::new();
         let mut found: Vec<(u32, u32)> = SHARED.with(|cell| {
             let mut shared = cell.borrow_mut();
             if shared.len() < self.entries.len() {
@@ -254,6 +256,7 @@ impl<K> Index<K> {
             for s in query {
                 if let Some(list) = self.list(s) {
                     if list.len() > COMMON {
+                        common.push(*s);
                         continue;
                     }
                     for &i in list {
@@ -278,9 +281,19 @@ impl<K> Index<K> {
         found.sort_by(by_count);
         let mut out: Vec<Match<'_, K>> = found
             .into_iter()
-            .map(|(i, _)| {
+            .map(|(i, telling)| {
                 let e = &self.entries[i as usize];
-                let n = shared(query, &e.shingles);
+                // Shared shingles: the telling ones, counted exactly above, and the common ones
+                // the entry has, looked up one by one when they are few.
+                let n = telling as usize
+                    + if common.len() * 8 < e.shingles.len() {
+                        common
+                            .iter()
+                            .filter(|s| e.shingles.binary_search(s).is_ok())
+                            .count()
+                    } else {
+                        shared(&common, &e.shingles)
+                    };
                 Match {
                     key: &e.key,
                     query_in_entry: n as f64 / query.len().max(1) as f64,
