@@ -42,6 +42,9 @@ const INTERNAL_PREFIX: &str = "/__wsis/";
 /// The largest request head (request line and headers) the server reads.
 const MAX_HEAD: usize = 16 * 1024;
 
+/// How long the inputs must hold still after a change before a rebuild starts.
+const SETTLE: Duration = Duration::from_millis(5);
+
 /// The largest request body the server reads and discards before answering.
 const MAX_DISCARDED_BODY: u64 = 1024 * 1024;
 
@@ -148,7 +151,7 @@ pub fn start(opts: ServeOptions) -> Result<Server> {
         .local_addr()
         .map_err(|e| Error::Other(format!("cannot read the server's address: {e}")))?;
     let watched = snapshot(&opts.build.root, &opts.build.out);
-    let documents = build_and_report(&opts.build, opts.quiet)?.documents;
+    let documents = build_and_report(&opts.build, opts.quiet, &|| {})?.documents;
     let shared = Arc::new(Shared {
         out: opts.build.out.clone(),
         index: opts.build.root.join(crate::search::index::INDEX_DIR),
@@ -195,15 +198,20 @@ fn bind(port: u16) -> Result<TcpListener> {
     })
 }
 
-/// Builds once, printing warnings and the summary unless `quiet`.
-fn build_and_report(opts: &BuildOptions, quiet: bool) -> Result<BuildReport> {
+/// Builds once, printing warnings and the summary unless `quiet`; `live` is called as soon as
+/// the new output is in place ([`site::build_live`]).
+fn build_and_report(
+    opts: &BuildOptions,
+    quiet: bool,
+    live: &(dyn Fn() + Sync),
+) -> Result<BuildReport> {
     let started = Instant::now();
     // The configuration is an input too: check it on every build, so that an error in
     // wsis.yaml is reported like any other.
     if opts.root.join(CONFIG_FILE).exists() {
         crate::config::Config::load(&opts.root)?;
     }
-    let report = site::build(opts)?;
+    let report = site::build_live(opts, live)?;
     if !quiet {
         for w in &report.warnings {
             eprintln!("{w}");
@@ -822,9 +830,10 @@ fn watch_loop(
         if now == seen {
             continue;
         }
-        // Let an editor or a copy finish writing: wait until the inputs hold still (briefly).
+        // Let an editor or a copy finish writing: wait until the inputs hold still (briefly; a
+        // change made during the build triggers another one anyway).
         for _ in 0..10 {
-            std::thread::sleep(opts.poll_interval);
+            std::thread::sleep(SETTLE.min(opts.poll_interval));
             let again = snapshot(root, out);
             if again == now {
                 break;
@@ -863,10 +872,19 @@ fn watch_loop(
             Ok(false) => {}
             Err(e) => eprintln!("{e}; rebuilding instead"),
         }
-        match build_and_report(&opts.build, opts.quiet) {
+        // The browser reloads as soon as the new output is in place; the search index is
+        // finished meanwhile.
+        let published = AtomicBool::new(false);
+        let live = || {
+            published.store(true, Ordering::SeqCst);
+            shared.publish(None);
+        };
+        match build_and_report(&opts.build, opts.quiet, &live) {
             Ok(report) => {
                 documents = report.documents;
-                shared.publish(None);
+                if !published.load(Ordering::SeqCst) {
+                    shared.publish(None);
+                }
             }
             Err(e) => {
                 eprintln!("{e}");

@@ -220,12 +220,23 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 
 /// [`build`], reporting its progress.
 pub fn build_reporting(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport> {
-    let report = build_stages(opts, progress);
+    let report = build_stages(opts, progress, &|| {});
     progress.done();
     report
 }
 
-fn build_stages(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport> {
+/// [`build`], calling `live` as soon as the new output is in place: before the search index
+/// under the site root and the removal of the previous output are done (for `wsis serve`, which
+/// reloads the browser then).
+pub fn build_live(opts: &BuildOptions, live: &(dyn Fn() + Sync)) -> Result<BuildReport> {
+    build_stages(opts, &Progress::silent(), live)
+}
+
+fn build_stages(
+    opts: &BuildOptions,
+    progress: &Progress,
+    live: &(dyn Fn() + Sync),
+) -> Result<BuildReport> {
     let mut clock = Stages::default();
     let config = Config::load(&opts.root)?;
     let entries = registry::load(&opts.root)?;
@@ -270,7 +281,7 @@ fn build_stages(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport>
             data_files(&entries, &documents, &mut |file| {
                 out.write(&file.path, &file.bytes)
             })?;
-            out.finish()
+            out.finish_then(live)
         })();
         (
             pages,
@@ -465,7 +476,13 @@ impl Output {
 
     /// Writes the manifest and swaps the staging folder in place of the target. Returns the
     /// number of files written.
-    pub fn finish(mut self) -> Result<usize> {
+    pub fn finish(self) -> Result<usize> {
+        self.finish_then(&|| {})
+    }
+
+    /// [`Output::finish`], calling `swapped` as soon as the new output is in place, before the
+    /// previous one is removed.
+    pub fn finish_then(mut self, swapped: &dyn Fn()) -> Result<usize> {
         let manifest: String = self.written.iter().map(|p| format!("{p}\n")).collect();
         let path = self.staging.join(MANIFEST);
         std::fs::write(&path, manifest).map_err(|e| Error::io(&path, e))?;
@@ -486,6 +503,7 @@ impl Output {
             let _ = std::fs::rename(&old, &self.target);
             return Err(Error::io(&self.target, e));
         }
+        swapped();
         if old.exists() {
             remove_written(&old)?;
         }
@@ -651,6 +669,24 @@ mod tests {
             1,
             "the previous output's link is gone with it"
         );
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn the_new_output_is_announced_once_it_is_in_place() {
+        let d = temp("announce");
+        let target = d.join("public");
+        let mut o = Output::begin(&target).unwrap();
+        o.write("index.html", b"1").unwrap();
+        o.finish().unwrap();
+        let mut o = Output::begin(&target).unwrap();
+        o.write("index.html", b"2").unwrap();
+        let seen = std::sync::Mutex::new(None);
+        o.finish_then(&|| {
+            *seen.lock().unwrap() = Some(std::fs::read(target.join("index.html")).unwrap());
+        })
+        .unwrap();
+        assert_eq!(seen.into_inner().unwrap().as_deref(), Some(&b"2"[..]));
         std::fs::remove_dir_all(&d).unwrap();
     }
 
