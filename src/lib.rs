@@ -7,6 +7,7 @@ pub mod bundle;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod export;
 pub mod ingest;
 pub mod init;
 pub mod link;

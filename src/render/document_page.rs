@@ -350,7 +350,7 @@ fn first_paragraph(doc: &Document) -> String {
 }
 
 /// `I` → `I.`, `A` → `A.`, `1` → `1.`, `a` → `a)`.
-fn heading_number(n: &str) -> String {
+pub(crate) fn heading_number(n: &str) -> String {
     if n.chars().all(|c| c.is_ascii_lowercase()) {
         format!("{n})")
     } else if n.ends_with('.') || n.contains('/') {
@@ -362,7 +362,7 @@ fn heading_number(n: &str) -> String {
 
 /// How a paragraph's number is printed: `67.` for a numbered paragraph, `2.1` for a dotted one,
 /// `5` for an item of an ITU clause, `a)` for a lettered or roman item.
-fn paragraph_number(p: &Paragraph) -> Option<String> {
+pub(crate) fn paragraph_number(p: &Paragraph) -> Option<String> {
     let n = p.number.as_deref()?;
     let numeric = n.chars().all(|c| c.is_ascii_digit());
     Some(if n.contains('.') || (numeric && p.clause.is_some()) {
