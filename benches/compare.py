@@ -11,7 +11,7 @@ cached under target/scale/N/), it measures:
   written, the static search index (OUT/static/search) and its runtime (OUT/static/search.js);
 * the copy floor: copying the finished output tree (shutil.copytree), the least any build writing
   these files must do;
-* Hugo: the same documents exported as Markdown from wsis's JSON data (OUT/data/<lang>/<id>.json),
+* Hugo: the same documents exported as Markdown from wsis's JSON data (OUT/<lang>/<id>/data.json),
   built with minimal layouts. Hugo only renders Markdown: wsis also links citations, checks
   quotations, builds the search index and minifies, so the ratio flatters Hugo;
 * Pagefind: `pagefind --site COPY --output-subdir _pagefind` on a copy of wsis's output; its index
@@ -460,13 +460,13 @@ def export_hugo_site(out, site):
     count = 0
     for lang in ("fr", "en"):
         (site / "content" / lang).mkdir(parents=True)
-        for path in sorted((out / "data" / lang).glob("*.json")):
+        for path in sorted((out / lang).glob("*/data.json")):
             doc = json.loads(path.read_text(encoding="utf-8"))
-            (site / "content" / lang / f"{path.stem}.md").write_text(
+            (site / "content" / lang / f"{path.parent.name}.md").write_text(
                 document_markdown(doc), encoding="utf-8")
             count += 1
     if count == 0:
-        raise BenchError(f"no document data under {out / 'data'}; cannot export to Hugo")
+        raise BenchError(f"no document data (<lang>/<id>/data.json) under {out}; cannot export to Hugo")
     return count
 
 

@@ -8,8 +8,6 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::ingest;
@@ -23,7 +21,6 @@ use crate::theme::Theme;
 pub const MANIFEST: &str = ".wsis-output";
 
 /// The version tag of the JSON data files (`docs/data-format.md`).
-pub const DATA_FORMAT: &str = "wsis-document/1";
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -106,26 +103,6 @@ impl BuildReport {
             self.warnings.len()
         )
     }
-}
-
-/// One document's data file: the model plus the format tag.
-#[derive(Serialize)]
-struct DataFile<'a> {
-    format: &'static str,
-    #[serde(flatten)]
-    document: &'a Document,
-}
-
-/// An entry of `data/index.json`.
-#[derive(Serialize)]
-struct IndexEntry<'a> {
-    id: &'a str,
-    symbols: &'a [String],
-    date: &'a str,
-    body: &'a std::collections::BTreeMap<String, String>,
-    title: &'a std::collections::BTreeMap<String, String>,
-    languages: Vec<&'a str>,
-    data: Vec<String>,
 }
 
 /// Reads every registered document in every language it has. Full texts are read first; a
@@ -278,7 +255,7 @@ fn build_stages(
         let index =
             s.spawn(|| crate::search::index::SearchIndex::write(&index_dir, records, glossary));
         let pages = (|| {
-            data_files(&entries, &documents, &mut |file| {
+            crate::export::data_files::data_files(&entries, &documents, &mut |file| {
                 out.write(&file.path, &file.bytes)
             })?;
             out.finish_then(live)
@@ -371,46 +348,6 @@ impl render::Sink for WriteTo {
             .unwrap_or_else(|e| e.into_inner())
             .write(&file.path, &file.bytes)
     }
-}
-
-/// `data/<lang>/<id>.json` for every document of `entries`, and `data/index.json`, each handed
-/// to `put` as soon as it is made.
-pub fn data_files(
-    entries: &[DocumentEntry],
-    documents: &[Document],
-    put: &mut dyn FnMut(render::OutputFile) -> Result<()>,
-) -> Result<()> {
-    let mut index = Vec::new();
-    for entry in entries {
-        let mut data = Vec::new();
-        for doc in documents.iter().filter(|d| d.id == entry.id) {
-            let rel = format!("data/{}/{}.json", doc.lang, doc.id);
-            let json = serde_json::to_vec(&DataFile {
-                format: DATA_FORMAT,
-                document: doc,
-            })
-            .map_err(|e| Error::Other(format!("cannot serialise {}: {e}", doc.id)))?;
-            data.push(rel.clone());
-            put(render::OutputFile {
-                path: rel,
-                bytes: json,
-            })?;
-        }
-        index.push(IndexEntry {
-            id: &entry.id,
-            symbols: &entry.symbols,
-            date: &entry.date,
-            body: &entry.body,
-            title: &entry.title,
-            languages: entry.sources.keys().map(String::as_str).collect(),
-            data,
-        });
-    }
-    let json = serde_json::to_vec_pretty(&index).map_err(|e| Error::Other(e.to_string()))?;
-    put(render::OutputFile {
-        path: "data/index.json".into(),
-        bytes: json,
-    })
 }
 
 /// An output folder being written: files go to a temporary sibling folder until [`Output::finish`]

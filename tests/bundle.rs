@@ -82,7 +82,7 @@ fn the_bundle_holds_the_site_the_single_files_and_the_readme() {
         "fr/search.html",
         "static/search.js",
         "static/search/fr/manifest.js",
-        "data/fr/a-res-80-173.json",
+        "fr/a-res-80-173/data.json",
         "documents/a-res-80-173.fr.html",
         "documents/c26-93.en.html",
     ] {

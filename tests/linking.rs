@@ -91,7 +91,7 @@ fn the_citations_and_concordance_pages_list_every_check() {
 #[test]
 fn the_data_carries_each_citation() {
     let data: serde_json::Value =
-        serde_json::from_str(&read("data/fr/itu-report-unga-wsis20-meeting.json")).unwrap();
+        serde_json::from_str(&read("fr/itu-report-unga-wsis20-meeting/data.json")).unwrap();
     let c = data["citations"]
         .as_array()
         .unwrap()
@@ -107,7 +107,7 @@ fn the_data_carries_each_citation() {
 
 #[test]
 fn flattened_symbols_are_split_into_two_links_never_one_bogus_one() {
-    let data: serde_json::Value = serde_json::from_str(&read("data/fr/c26-93.json")).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&read("fr/c26-93/data.json")).unwrap();
     let parts: Vec<(String, String)> = data["citations"]
         .as_array()
         .unwrap()
@@ -146,7 +146,7 @@ fn documents_outside_the_corpus_link_to_their_official_copy_in_the_page_language
 #[test]
 fn the_english_annex_quotes_the_english_resolution_as_the_french_quotes_the_french() {
     let verdicts = |lang: &str| -> Vec<(String, String, Vec<String>, Option<String>)> {
-        let json = read(&format!("data/{lang}/itu-report-unga-wsis20-meeting.json"));
+        let json = read(&format!("{lang}/itu-report-unga-wsis20-meeting/data.json"));
         let doc: wsis::model::Document = serde_json::from_str(&json).unwrap();
         doc.citations
             .iter()

@@ -179,14 +179,14 @@ fn serves_the_output_folder() {
         index.text()
     );
 
-    let doc = get(addr, "/data/fr/x.json?cache=bust");
+    let doc = get(addr, "/fr/x/data.json?cache=bust");
     assert_eq!(doc.status, 200);
     assert!(doc.text().contains("Nous décidons de poursuivre."));
     assert!(!doc.text().contains("live.js"), "JSON is served as built");
     // Percent-encoded paths are decoded.
-    assert_eq!(get(addr, "/data/%66r/x.json").body, doc.body);
+    assert_eq!(get(addr, "/%66r/x/data.json").body, doc.body);
 
-    let head = request(addr, "HEAD", "/data/fr/x.json");
+    let head = request(addr, "HEAD", "/fr/x/data.json");
     assert_eq!(head.status, 200);
     assert_eq!(
         head.header("Content-Length"),
@@ -318,7 +318,7 @@ fn rebuilds_on_change_and_reports_failed_builds() {
     let changed = SOURCE.to_string() + "\n3. Nous convenons de nous réunir à nouveau.\n";
     std::fs::write(root.join("seeds/fr/x.txt"), changed).unwrap();
     assert_eq!(wait_past(addr, 1), (2, None));
-    let doc = get(addr, "/data/fr/x.json");
+    let doc = get(addr, "/fr/x/data.json");
     assert!(doc.text().contains("Nous convenons de nous réunir"));
 
     // A broken registry entry: version 3 carries the error, the previous output stays.
@@ -332,7 +332,7 @@ fn rebuilds_on_change_and_reports_failed_builds() {
     let error = error.expect("the failed build's error");
     assert!(error.contains("x.yaml"), "{error}");
     assert_eq!(server.last_error().as_deref(), Some(error.as_str()));
-    let still = get(addr, "/data/fr/x.json");
+    let still = get(addr, "/fr/x/data.json");
     assert_eq!(still.status, 200);
     assert_eq!(still.body, doc.body, "the previous output is still served");
 
@@ -351,7 +351,7 @@ fn rebuilds_on_change_and_reports_failed_builds() {
     .unwrap();
     // The two files may be seen in one rebuild or in two.
     let mut seen = 4;
-    while get(addr, "/data/fr/y.json").status != 200 {
+    while get(addr, "/fr/y/data.json").status != 200 {
         let (version, error) = wait_past(addr, seen);
         assert_eq!(error, None);
         assert!(version <= 6, "more rebuilds than changes: {version}");

@@ -156,7 +156,7 @@ fn every_paragraph_and_note_of_the_model_has_its_anchor_in_both_languages() {
     for entry in index.as_array().unwrap() {
         let id = entry["id"].as_str().unwrap();
         let data: serde_json::Value =
-            serde_json::from_str(&read(&format!("data/fr/{id}.json"))).unwrap();
+            serde_json::from_str(&read(&format!("fr/{id}/data.json"))).unwrap();
         for lang in ["fr", "en"] {
             let page = read(&format!("{lang}/{id}.html"));
             let page_ids = ids(&page);
@@ -413,4 +413,76 @@ fn the_english_text_is_aligned_paragraph_by_paragraph_and_read_side_by_side() {
         "coverage line"
     );
     assert!(read("en/coverage.html").contains("English text: 169 of 169 blocks aligned"));
+}
+
+#[test]
+fn each_document_page_links_its_data_and_akoma_ntoso_beside_it() {
+    let index: serde_json::Value = serde_json::from_str(&read("data/index.json")).unwrap();
+    let mut checked = 0;
+    for entry in index.as_array().unwrap() {
+        let id = entry["id"].as_str().unwrap();
+        for lang in ["fr", "en"] {
+            let json_rel = format!("{lang}/{id}/data.json");
+            let akn_rel = format!("{lang}/{id}/data.akn.xml");
+            // Every document of the corpus has a text in both languages (full or keyed).
+            let listed = |key: &str, rel: &str| {
+                entry[key]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|p| p.as_str() == Some(rel))
+            };
+            assert!(listed("data", &json_rel), "index lacks {json_rel}");
+            assert!(listed("akn", &akn_rel), "index lacks {akn_rel}");
+            // The page names both in its head, as relative addresses that resolve to them.
+            let page_rel = format!("{lang}/{id}.html");
+            let page = read(&page_rel);
+            for (kind, rel) in [
+                ("application/json", &json_rel),
+                ("application/akn+xml", &akn_rel),
+            ] {
+                let link = tags(&page)
+                    .into_iter()
+                    .find(|t| {
+                        t.name == "link"
+                            && t.attr("rel") == Some("alternate")
+                            && t.attr("type") == Some(kind)
+                    })
+                    .unwrap_or_else(|| panic!("{page_rel}: no <link rel=alternate type={kind}>"));
+                assert_eq!(
+                    resolve(&page_rel, link.attr("href").unwrap()),
+                    Some((rel.clone(), None)),
+                    "{page_rel}"
+                );
+            }
+            // The Akoma Ntoso file holds every block and note of the original (a partial
+            // translation is completed by it, as on the page).
+            let data: serde_json::Value =
+                serde_json::from_str(&read(&format!("fr/{id}/data.json"))).unwrap();
+            let back = wsis::export::akn_read::read(&read(&akn_rel))
+                .unwrap_or_else(|e| panic!("{akn_rel}: {e}"));
+            assert_eq!(
+                back.language,
+                if lang == "fr" { "fra" } else { "eng" },
+                "{akn_rel}"
+            );
+            let model_blocks: Vec<String> = data["blocks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| wsis::export::akn::block_eid(b["id"].as_str().unwrap()))
+                .collect();
+            let read_blocks: BTreeSet<&str> = back.blocks.iter().map(|b| b.eid.as_str()).collect();
+            for eid in &model_blocks {
+                assert!(read_blocks.contains(eid.as_str()), "{akn_rel} has no {eid}");
+            }
+            assert_eq!(
+                back.notes.len(),
+                data["footnotes"].as_array().unwrap().len(),
+                "{akn_rel}: notes"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 10);
 }

@@ -261,7 +261,7 @@ fn a_paragraph_keyed_translation_is_laid_on_the_original_and_completed_by_it() {
     assert_eq!(by_id("t1").attr("lang"), Some("fr"));
     assert!(html.contains("Nous réaffirmons notre attachement"));
     // The English data file holds the translated block only, with the original's structure.
-    let data = site.out("data/en/x.json");
+    let data = site.out("en/x/data.json");
     assert!(data.contains("\"layout\":\"paragraph-keyed\""), "{data}");
     assert!(data.contains("\"number\":\"2\"") && !data.contains("réaffirmons"));
 }

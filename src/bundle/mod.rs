@@ -136,8 +136,13 @@ pub fn files(opts: &BundleOptions) -> Result<BundleFiles> {
         .filter(|d| entries.iter().any(|e| e.id == d.id))
         .cloned()
         .collect();
-    crate::site::data_files(&entries, &shown, &mut |f| {
-        files.push(f);
+    // The data beside the pages of the chosen languages (a partial translation's is completed by
+    // the original, which is read for it but not bundled unless chosen).
+    crate::export::data_files::data_files(&entries, &shown, &mut |f| {
+        let lang = f.path.split('/').next().unwrap_or_default();
+        if lang == "data" || config.languages.iter().any(|l| l == lang) {
+            files.push(f);
+        }
         Ok(())
     })?;
     let renderer = render::Renderer::new(&theme, &config.languages)?;

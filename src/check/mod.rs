@@ -76,7 +76,7 @@ pub fn check(root: &Path) -> Result<CheckReport> {
         .into_iter()
         .map(|f| (f.path, f.bytes))
         .collect();
-    crate::site::data_files(&entries, &documents, &mut |f| {
+    crate::export::data_files::data_files(&entries, &documents, &mut |f| {
         files.push((f.path, f.bytes));
         Ok(())
     })?;

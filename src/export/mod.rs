@@ -6,5 +6,6 @@
 
 pub mod akn;
 pub mod akn_read;
+pub mod data_files;
 
 pub use akn::{akn, AknOptions};

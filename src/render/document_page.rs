@@ -46,7 +46,9 @@ struct DocView {
     toc: Vec<TocEntry>,
     blocks: Vec<BlockView>,
     footnotes: Vec<NoteView>,
+    /// The model of the text shown (`../fr/<id>/data.json`) and its Akoma Ntoso expression.
     data_href: String,
+    akn_href: String,
     /// The side-by-side page, for a document with two texts.
     parallel_href: Option<String>,
     /// How far each translation goes (`English text: 127 of 127 blocks aligned`).
@@ -281,7 +283,14 @@ pub fn render(
         toc,
         blocks,
         footnotes,
-        data_href: format!("../data/{}/{}.json", doc.lang, entry.id),
+        data_href: format!(
+            "../{}",
+            crate::export::data_files::json_path(&doc.lang, &entry.id)
+        ),
+        akn_href: format!(
+            "../{}",
+            crate::export::data_files::akn_path(&doc.lang, &entry.id)
+        ),
         parallel_href: (entry.sources.len() > 1).then(|| format!("{}-parallel.html", entry.id)),
         coverage: input
             .coverage
