@@ -128,6 +128,29 @@ def repeat(runs, budget, before, measure):
     return out
 
 
+class Runs:
+    """A new folder for each run of a tool writing `path`: `path.1`, `path.2`, …
+
+    Nothing is deleted while measurements go on: file systems such as ext4 create files slowly
+    for a minute or so after many were deleted (the inode allocator passes over recently freed
+    inodes), which would charge each run with the clean-up of the run before. The whole work
+    folder is removed once every measurement is done.
+    """
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.done = []
+
+    def next(self):
+        run = self.path.with_name(f"{self.path.name}.{len(self.done) + 1}")
+        self.done.append(run)
+        return run
+
+    @property
+    def last(self):
+        return self.done[-1]
+
+
 def median_ms(seconds):
     return round(statistics.median(seconds) * 1000, 1) if seconds else None
 
@@ -288,15 +311,19 @@ def document_count(root):
 
 
 def bench_wsis(exe, root, out, args):
-    """Build `root` into `out` --runs times; returns the figures and whether it succeeded."""
+    """Build `root` --runs times, each into a new folder; the last one is then renamed `out`.
+    Returns the figures and whether it succeeded."""
+    runs = Runs(out)
     results = repeat(
         args.runs, args.budget,
-        before=lambda: remove(out),
+        before=runs.next,
         measure=lambda: run_measured(
-            [str(exe), "build", "--root", str(root), "--out", str(out), "-q"],
+            [str(exe), "build", "--root", str(root), "--out", str(runs.last), "-q"],
             timeout=args.timeout, scratch=out.parent,
         ),
     )
+    if runs.last.is_dir():
+        runs.last.rename(out)
     last = results[-1]
     if not last.ok:
         why = f"timed out after {args.timeout} s" if last.timed_out else f"exit {last.code}"
@@ -325,15 +352,14 @@ def bench_wsis(exe, root, out, args):
 
 def bench_copy(out, work, args):
     """Median time of copying the output tree: the floor of any build writing these files."""
-    dest = work / "copy"
+    runs = Runs(work / "copy")
 
     def measure():
         t = time.perf_counter()
-        shutil.copytree(out, dest)
+        shutil.copytree(out, runs.last)
         return time.perf_counter() - t
 
-    times = repeat(args.runs, args.budget, before=lambda: remove(dest), measure=measure)
-    remove(dest)
+    times = repeat(args.runs, args.budget, before=runs.next, measure=measure)
     return {"runs": len(times), "median_ms": median_ms(times)}
 
 
@@ -474,13 +500,14 @@ def bench_hugo(hugo, out, work, args):
     """Export to Markdown, then build with Hugo --runs times."""
     cmd, no_lock = hugo
     site = work / "hugo-site"
-    dest = work / "hugo-public"
+    runs = Runs(work / "hugo-public")
     exported = export_hugo_site(out, site)
-    full = cmd + ["--quiet", "--source", str(site), "--destination", str(dest)]
+    full = cmd + ["--quiet", "--source", str(site)]
     if no_lock:
         full.append("--noBuildLock")
-    results = repeat(args.runs, args.budget, before=lambda: remove(dest),
-                     measure=lambda: run_measured(full, timeout=args.timeout, scratch=work))
+    results = repeat(args.runs, args.budget, before=runs.next,
+                     measure=lambda: run_measured(full + ["--destination", str(runs.last)],
+                                                  timeout=args.timeout, scratch=work))
     last = results[-1]
     if not last.ok:
         tail = "\n".join(last.stderr.strip().splitlines()[-10:])
@@ -506,10 +533,13 @@ def bench_pagefind(pagefind, out, work, args):
     site = work / "pagefind-site"
     remove(site)
     shutil.copytree(out, site)
-    index_dir = site / "_pagefind"
-    cmd = pagefind + ["--site", str(site), "--output-subdir", "_pagefind"]
-    results = repeat(args.runs, args.budget, before=lambda: remove(index_dir),
-                     measure=lambda: run_measured(cmd, timeout=args.timeout, scratch=work))
+    runs = Runs(site / "_pagefind")
+    cmd = pagefind + ["--site", str(site)]
+    results = repeat(args.runs, args.budget, before=runs.next,
+                     measure=lambda: run_measured(
+                         cmd + ["--output-subdir", runs.last.name],
+                         timeout=args.timeout, scratch=work))
+    index_dir = runs.last
     last = results[-1]
     if not last.ok:
         tail = "\n".join(last.stderr.strip().splitlines()[-10:])
@@ -522,7 +552,6 @@ def bench_pagefind(pagefind, out, work, args):
         "index_bytes": tree_bytes(index_dir, PAGEFIND_INDEX_SUFFIXES),
         "total_bytes": tree_bytes(index_dir),
     }
-    remove(site)
     return figures
 
 
@@ -718,13 +747,15 @@ def main(argv=None):
         for n in notes:
             log(n)
 
+        # A work folder of this run's own, removed at the end (see Runs).
+        work_root = REPO / "target" / "bench" / f"work-{os.getpid()}"
         corpora = [] if args.skip_repo else [("repo", None, REPO)]
         corpora += [(f"N={n}", n, None) for n in args.sizes]
         results = []
         failed = False
         for label, n, root in corpora:
             root = root or scale_corpus(n)
-            work = REPO / "target" / "bench" / "work" / label.replace("=", "")
+            work = work_root / label.replace("=", "")
             work.mkdir(parents=True, exist_ok=True)
             out = work / "public"
             r = {"corpus": label, "n": n, "root": str(root), "documents": document_count(root)}
@@ -764,6 +795,11 @@ def main(argv=None):
     except BenchError as e:
         log(f"compare: {e}")
         return 2
+    finally:
+        # Every measurement is done: the work folders (this run's, and any a stopped run left).
+        for stale in (REPO / "target" / "bench").glob("work*"):
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
 
 
 if __name__ == "__main__":
