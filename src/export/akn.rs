@@ -627,6 +627,8 @@ struct Writer<'a> {
     notes: HashMap<&'a str, (&'a Footnote, &'a Document)>,
     /// Numbers of the notes already written.
     written: HashSet<String>,
+    /// The citations of each text shown, by the block or note they are in.
+    citations: HashMap<(&'a str, &'a str), Vec<&'a Citation>>,
 }
 
 impl<'a> Writer<'a> {
@@ -651,6 +653,26 @@ impl<'a> Writer<'a> {
                 .map(|&(f, d)| (f.number.as_str(), (f, d)))
                 .collect(),
             written: HashSet::new(),
+            citations: {
+                let mut by_from: HashMap<(&str, &str), Vec<&Citation>> = HashMap::new();
+                // Every text a block or note is shown from (the main one and the reference).
+                let mut texts: Vec<&Document> = vec![shown.main];
+                let shown_from = shown.blocks.iter().map(|&(_, d)| d);
+                for d in shown_from.chain(shown.notes.iter().map(|&(_, d)| d)) {
+                    if !texts.iter().any(|t| std::ptr::eq(*t, d)) {
+                        texts.push(d);
+                    }
+                }
+                for d in texts {
+                    for c in &d.citations {
+                        by_from
+                            .entry((d.lang.as_str(), c.from.as_str()))
+                            .or_default()
+                            .push(c);
+                    }
+                }
+                by_from
+            },
         }
     }
 
@@ -1264,10 +1286,13 @@ impl<'a> Writer<'a> {
     /// The references of block or note `id` of text `from` that can be linked, as spans of its
     /// text, in order and not overlapping.
     fn spans(&self, from: &Document, id: &str) -> Vec<RefSpan> {
-        let mut cites: Vec<&Citation> = from
+        let mut cites: Vec<&Citation> = self
             .citations
-            .iter()
-            .filter(|c| c.from == id && c.end > c.start)
+            .get(&(from.lang.as_str(), id))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|c| c.end > c.start)
             .collect();
         cites.sort_by_key(|c| (c.start, c.end));
         let mut out: Vec<RefSpan> = Vec::new();
