@@ -21,6 +21,15 @@ struct RawConfig {
     output: Option<String>,
     #[serde(default)]
     description: BTreeMap<String, String>,
+    #[serde(default)]
+    search: Option<RawSearch>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSearch {
+    #[serde(default)]
+    api: Option<String>,
 }
 
 fn default_languages() -> Vec<String> {
@@ -41,6 +50,12 @@ pub struct Config {
     pub output: PathBuf,
     /// One-line description per language, for search engines and link previews.
     pub description: BTreeMap<String, String>,
+    /// `search.api`: the address of a search service speaking Quickwit's search API
+    /// (`https://search.example.org/api/v1/wsis-paragraphs/search`, or a path on the site's own
+    /// server such as `/api/search`). When set, the search page sends its queries there and
+    /// falls back to the static index when it does not answer; when unset, the pages use the
+    /// static index only and load nothing from elsewhere. See `docs/scale-out.md`.
+    pub search_api: Option<String>,
 }
 
 /// The interface languages the default theme has strings for.
@@ -121,6 +136,16 @@ impl Config {
                 "output must name a folder of its own, e.g. public",
             ));
         }
+        let search_api = raw.search.and_then(|s| s.api).map(|a| a.trim().to_string());
+        if let Some(api) = &search_api {
+            if let Err(why) = check_search_api(api) {
+                errors.push(Diagnostic::error(
+                    file,
+                    line_in_section(text, "search", "api"),
+                    format!("search.api {why}"),
+                ));
+            }
+        }
         if !errors.is_empty() {
             return Err(Error::Input(errors));
         }
@@ -130,6 +155,7 @@ impl Config {
             languages: raw.languages,
             output,
             description: raw.description,
+            search_api,
         })
     }
 
@@ -150,8 +176,82 @@ impl Config {
          base_url: https://wsis.example.org\n\
          # Interface languages; the first is the default.\n\
          languages: [fr, en]\n\
-         output: public\n"
+         output: public\n\
+         # The search page uses the site's own static index. To send its queries to a search\n\
+         # service instead (see docs/scale-out.md), give its address:\n\
+         # search:\n\
+         #   api: https://search.example.org/api/v1/wsis-paragraphs/search\n"
     }
+}
+
+/// Checks `search.api`: an `https://` address with a host, or a path on the site's own server
+/// (`/api/search`), with no query or fragment (the search page adds its own parameters).
+/// Returns what is wrong, as the end of a sentence starting with `search.api`.
+fn check_search_api(api: &str) -> std::result::Result<(), String> {
+    const EXAMPLES: &str =
+        "e.g. https://search.example.org/api/v1/wsis-paragraphs/search or /api/search";
+    if api.is_empty() {
+        return Err(format!(
+            "is empty: give an address, {EXAMPLES}, or remove the setting"
+        ));
+    }
+    if api
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+    {
+        return Err(format!(
+            "`{api}` contains spaces or characters an address cannot have"
+        ));
+    }
+    if api.contains('?') || api.contains('#') {
+        return Err(format!(
+            "`{api}` must not carry a query or fragment: the search page adds its own parameters"
+        ));
+    }
+    if let Some(rest) = api.strip_prefix("https://") {
+        let host = rest.split('/').next().unwrap_or_default();
+        if host.is_empty() || host.starts_with(':') {
+            return Err(format!("`{api}` names no host, {EXAMPLES}"));
+        }
+        return Ok(());
+    }
+    if api.starts_with("//") {
+        return Err(format!(
+            "`{api}` is an address on another host without its scheme: write it with https://"
+        ));
+    }
+    if api.starts_with('/') {
+        return Ok(());
+    }
+    if api.starts_with("http://") {
+        return Err(format!(
+            "`{api}` is not encrypted: the search service must be reached over https:// (or through the site's own server, as a path like /api/search)"
+        ));
+    }
+    Err(format!(
+        "`{api}` must be an https:// address or a path starting with / on the site's own server, {EXAMPLES}"
+    ))
+}
+
+/// The line of `key` inside the top-level mapping `section` (`search:` then `api:`, block or
+/// flow style); 0 when it cannot be found.
+fn line_in_section(text: &str, section: &str, key: &str) -> usize {
+    let head = format!("{section}:");
+    let Some(start) = text.lines().position(|l| l.starts_with(&head)) else {
+        return 0;
+    };
+    text.lines()
+        .enumerate()
+        .skip(start)
+        .take_while(|(i, l)| {
+            *i == start
+                || l.is_empty()
+                || l.starts_with(' ')
+                || l.starts_with('\t')
+                || l.starts_with('#')
+        })
+        .find(|(_, l)| l.contains(&format!("{key}:")))
+        .map_or(start + 1, |(i, _)| i + 1)
 }
 
 #[cfg(test)]
@@ -186,5 +286,79 @@ mod tests {
             "{}",
             ds[0]
         );
+    }
+
+    #[test]
+    fn search_api_is_optional_and_unset_by_default() {
+        let c = Config::parse(Config::starter(), Path::new("wsis.yaml")).unwrap();
+        assert_eq!(c.search_api, None);
+    }
+
+    #[test]
+    fn search_api_takes_an_https_address_or_a_path_on_the_site() {
+        for (yaml, want) in [
+            (
+                "search:\n  api: https://search.example.org/api/v1/wsis-paragraphs/search\n",
+                "https://search.example.org/api/v1/wsis-paragraphs/search",
+            ),
+            ("search: { api: /api/search }\n", "/api/search"),
+            ("search:\n  api: \" /api/search \"\n", "/api/search"),
+        ] {
+            let text = format!("{}{yaml}", Config::starter());
+            let c = Config::parse(&text, Path::new("wsis.yaml")).unwrap();
+            assert_eq!(c.search_api.as_deref(), Some(want), "{yaml}");
+        }
+        let text = format!("{}search: {{}}\n", Config::starter());
+        let c = Config::parse(&text, Path::new("wsis.yaml")).unwrap();
+        assert_eq!(c.search_api, None);
+    }
+
+    #[test]
+    fn an_unencrypted_search_api_is_an_error_naming_wsis_yaml_and_its_line() {
+        let text = format!(
+            "{}search:\n  # Quickwit behind the proxy\n  api: http://search.example.org/api/v1/wsis-paragraphs/search\n",
+            Config::starter()
+        );
+        let api_line = text
+            .lines()
+            .position(|l| l.contains("api: http://"))
+            .unwrap()
+            + 1;
+        let Err(Error::Input(ds)) = Config::parse(&text, Path::new("wsis.yaml")) else {
+            panic!("http:// accepted")
+        };
+        assert_eq!(ds.len(), 1, "{ds:?}");
+        assert_eq!(ds[0].line, api_line, "{ds:?}");
+        let shown = ds[0].to_string();
+        assert!(
+            shown.starts_with(&format!("error: wsis.yaml:{api_line}")),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("search.api") && shown.contains("https://"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn other_bad_search_apis_are_errors() {
+        for bad in [
+            "search.example.org/api",
+            "//search.example.org/api",
+            "https:///api",
+            "https://search.example.org/api?x=1",
+            "/api/search#top",
+            "javascript:alert(1)",
+            "\"\"",
+        ] {
+            let text = format!("{}search:\n  api: {bad}\n", Config::starter());
+            let Err(Error::Input(ds)) = Config::parse(&text, Path::new("wsis.yaml")) else {
+                panic!("{bad} accepted")
+            };
+            assert!(ds[0].message.starts_with("search.api"), "{bad}: {ds:?}");
+            assert_eq!(ds[0].line, text.lines().count(), "{bad}: {ds:?}");
+        }
+        let text = format!("{}search:\n  engine: quickwit\n", Config::starter());
+        assert!(Config::parse(&text, Path::new("wsis.yaml")).is_err());
     }
 }

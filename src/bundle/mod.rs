@@ -81,6 +81,8 @@ pub struct BundleFiles {
 /// Every file of the bundle.
 pub fn files(opts: &BundleOptions) -> Result<BundleFiles> {
     let mut config = Config::load(&opts.root)?;
+    // A bundle is read offline: its search is the static index it carries, never a service.
+    config.search_api = None;
     let all_entries = registry::load(&opts.root)?;
     let (mut documents, _) = crate::site::ingest_all(&all_entries)?;
     // References are found over the whole corpus, so that a bundle of one document still

@@ -495,10 +495,13 @@ struct SearchContext {
     index: String,
     /// The documents, for the filter: (id, name in the page language).
     documents: Vec<(String, String)>,
+    /// `search.api` of `wsis.yaml`: the search service the page sends its queries to.
+    search_api: Option<String>,
 }
 
 /// `<lang>/search.html`: the static search, run in the browser from the script files of
-/// `static/search/<lang>/`.
+/// `static/search/<lang>/`, or, when `search.api` is set, the search service it names (with the
+/// static search when the service does not answer).
 pub fn search_page(
     r: &Renderer,
     input: &SiteInput,
@@ -532,6 +535,7 @@ pub fn search_page(
                 base,
                 index,
                 documents,
+                search_api: input.config.search_api.clone(),
             },
         )?,
     })

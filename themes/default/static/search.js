@@ -2,6 +2,9 @@
 // loaded with <script> tags (no fetch), so that it works over http:// and from file://.
 // It follows docs/search.md and gives the answers of the tantivy index (src/search/index.rs):
 // same citation reading, same glossary rules, BM25 computed in 32-bit floats as tantivy does.
+// When the page names a search service (`data-search-api`, from `search.api` in wsis.yaml), the
+// queries go there instead, in Quickwit's search API (docs/scale-out.md), and the static index
+// answers when the service does not.
 (function (root) {
   "use strict";
 
@@ -534,6 +537,128 @@
     return parts;
   }
 
+  // ---- A search service (search.api; docs/scale-out.md) -------------------------------
+
+  // A document symbol written in a query: letters (and digits) then parts after slashes, with
+  // a digit somewhere (`A/RES/80/173`, `C26/93`, `E/2026/48`).
+  var SYMBOL = /(^|[\s,;(])([A-Za-z]{1,8}[0-9]{0,4}(?:\/[A-Za-z0-9.\-]*[A-Za-z0-9])+)(?=$|[\s,;).])/;
+  var SERVICE_TIMEOUT_MS = 8000;
+
+  // A value as a Quickwit phrase: its own terms, whatever characters it holds.
+  function quoted(value) {
+    return "\"" + String(value).replace(/[\\"]/g, "\\$&") + "\"";
+  }
+
+  // The Quickwit query for a query of the search page, in page language `lang`, read as the
+  // static search reads it (`parse`), with any symbol the query names as the document:
+  // { query, words } where `query` is null when nothing is left to ask, and `words` are the
+  // words the results' text is searched for (to mark them). The parts:
+  //   lang:"fr"                       always (the page language);
+  //   doc:"a-res-80-173"              when the document filter is set;
+  //   symbol:"A/RES/80/173"           a symbol in the query (`80/173` is A/RES/80/173);
+  //   number:"67"                     a paragraph number (`§67`, `par. 67`, a bare `67`);
+  //   (text:"fracture" OR text:"numérique")   the other words, any of them;
+  // all required (AND): a citation and words narrow each other.
+  function serviceQuery(query, lang, options) {
+    options = options || {};
+    var text = query.replace(/[\u00a0\u202f]/g, " ");
+    var names = [];
+    var symbol = null;
+    var m = SYMBOL.exec(text);
+    if (m && /[0-9]/.test(m[2])) {
+      symbol = m[2].toUpperCase();
+    } else {
+      var res = resolutionNumber(" " + text + " ");
+      if (res) symbol = res.symbol;
+    }
+    if (symbol) names.push([symbol.toLowerCase(), 0]);
+    var parsed = parse(text, { names: names });
+    if (parsed.doc === null) symbol = null;
+    var words = [];
+    tokens(parsed.words).forEach(function (t) {
+      var w = t.word.toLowerCase();
+      if (words.indexOf(w) < 0) words.push(w);
+    });
+    var parts = [];
+    if (symbol) parts.push("symbol:" + quoted(symbol));
+    if (parsed.number !== null) parts.push("number:" + quoted(parsed.number));
+    if (words.length) {
+      parts.push("(" + words.map(function (w) { return "text:" + quoted(w); }).join(" OR ") + ")");
+    }
+    if (!parts.length) return { query: null, words: words };
+    var filters = ["lang:" + quoted(lang)];
+    if (options.doc) filters.push("doc:" + quoted(options.doc));
+    return { query: filters.concat(parts).join(" AND "), words: words };
+  }
+
+  // The positions of the words of `text` that stand for `words` (accents, case and a final
+  // plural `s` or `x` aside).
+  function serviceMarks(text, words) {
+    var bare = function (w) { return w.length > 3 && /[sx]$/.test(w) ? w.slice(0, -1) : w; };
+    var wanted = new Set(words.map(function (w) { return bare(fold(w)); }));
+    return tokens(text).filter(function (t) { return wanted.has(bare(fold(t.word))); })
+      .map(function (t) { return [t.start, t.end]; });
+  }
+
+  // Where a result leads, from the search page (`<lang>/search.html`): the record's `url` is
+  // relative to the site root; an absolute http(s) address is kept; anything else has no link.
+  function serviceHref(url) {
+    if (typeof url !== "string" || url === "") return null;
+    if (/^https?:\/\//i.test(url)) return url;
+    if (/^[A-Za-z][A-Za-z0-9+.\-]*:/.test(url) || url.indexOf("//") === 0) return null;
+    return "../" + url.replace(/^\/+/, "");
+  }
+
+  // Asks the service at `api` (Quickwit's `GET <api>?query=…`). Resolves to hits shaped as the
+  // static engine's; rejects when the service cannot be reached, answers other than 2xx or
+  // answers something that is not a list of hits. options: { doc, limit, fetch }.
+  function serviceSearch(api, query, lang, options) {
+    options = options || {};
+    var fetchFn = options.fetch || root.fetch;
+    var q = serviceQuery(query, lang, options);
+    if (q.query === null) return Promise.resolve([]);
+    if (typeof fetchFn !== "function") return Promise.reject(new Error("no fetch"));
+    var url;
+    try {
+      url = new URL(api, root.location ? root.location.href : undefined);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    url.searchParams.set("query", q.query);
+    url.searchParams.set("max_hits", String(options.limit || 10));
+    url.searchParams.set("start_offset", "0");
+    url.searchParams.set("sort_by", "_score");
+    var controller = typeof AbortController === "function" ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () { controller.abort(); }, SERVICE_TIMEOUT_MS) : null;
+    var init = { method: "GET", headers: { Accept: "application/json" }, credentials: "omit" };
+    if (controller) init.signal = controller.signal;
+    return fetchFn(url.toString(), init).then(function (response) {
+      if (!response.ok) throw new Error("the search service answered " + response.status);
+      return response.json();
+    }).then(function (body) {
+      if (timer !== null) clearTimeout(timer);
+      if (!body || !Array.isArray(body.hits)) throw new Error("the search service sent no hits");
+      return body.hits.filter(function (h) { return h && typeof h === "object"; }).map(function (h) {
+        var text = typeof h.text === "string" ? h.text : "";
+        return {
+          doc: h.doc,
+          id: h.id,
+          citation: String(h.citation || h.key || ""),
+          url: h.url,
+          href: serviceHref(h.url),
+          text: text,
+          text_lang: h.text_lang || lang,
+          reason: "service",
+          score: null,
+          marks: serviceMarks(text, q.words),
+        };
+      });
+    }, function (err) {
+      if (timer !== null) clearTimeout(timer);
+      throw err;
+    });
+  }
+
   // ---- Loading files with <script> tags ----------------------------------------------
 
   // Files a page carries inside itself (a single-file document) arrive before anyone asks.
@@ -565,7 +690,10 @@
     };
   }
 
-  root.WsisSearch = { Engine: Engine, parse: parse, fold: fold, tokens: tokens, snippet: snippet };
+  root.WsisSearch = {
+    Engine: Engine, parse: parse, fold: fold, tokens: tokens, snippet: snippet,
+    service: { query: serviceQuery, search: serviceSearch, marks: serviceMarks, href: serviceHref },
+  };
 
   // ---- The page -------------------------------------------------------------------------
 
@@ -579,6 +707,10 @@
     var list = document.getElementById("search-results");
     var local = page.hasAttribute("data-local");
     var engine = new Engine(scriptLoader(page.getAttribute("data-index") || ""));
+    // A search service, when wsis.yaml names one (search.api); none otherwise.
+    var api = page.getAttribute("data-search-api");
+    var lang = page.getAttribute("data-lang") || document.documentElement.lang || "fr";
+    var current = 0;
     var params = new URLSearchParams(window.location.search);
     var q = params.get("q") || "";
     var doc = params.get("doc") || "";
@@ -592,12 +724,27 @@
       while (list.firstChild) list.removeChild(list.firstChild);
       if (!query) { status.textContent = ""; return; }
       status.textContent = page.getAttribute("data-loading");
-      engine.search(query, { doc: select ? select.value : "", limit: 10 }).then(function (hits) {
+      var options = { doc: select ? select.value : "", limit: 10 };
+      var seq = ++current;
+      var fellBack = false;
+      // The service when there is one; the static index when there is none or it fails.
+      var searching = api
+        ? serviceSearch(api, query, lang, options).catch(function () {
+          fellBack = true;
+          return engine.search(query, options);
+        })
+        : engine.search(query, options);
+      searching.then(function (hits) {
+        if (seq !== current) return;
         hits.forEach(function (h) {
           var li = document.createElement("li");
-          var a = document.createElement("a");
+          var a = document.createElement(h.reason === "service" && !h.href ? "span" : "a");
           // In a single-file document, results are places in the page itself.
-          a.href = local ? h.url.slice(h.url.indexOf("#")) : "../" + h.url;
+          if (h.reason === "service") {
+            if (h.href) a.href = h.href;
+          } else {
+            a.href = local ? h.url.slice(h.url.indexOf("#")) : "../" + h.url;
+          }
           a.className = "search-hit";
           a.textContent = h.citation;
           var p = document.createElement("p");
@@ -615,10 +762,12 @@
           li.appendChild(p);
           list.appendChild(li);
         });
-        status.textContent = hits.length
+        var said = hits.length
           ? fill(page.getAttribute("data-count"), hits.length, query)
           : fill(page.getAttribute("data-none"), 0, query);
+        status.textContent = fellBack ? page.getAttribute("data-fallback") + " " + said : said;
       }, function () {
+        if (seq !== current) return;
         status.textContent = page.getAttribute("data-failed");
       });
     }
