@@ -145,6 +145,42 @@ wsis serve --root site --out /tmp/preview"
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Write open data: every paragraph as NDJSON, the citations graph as CSV or JSON, or every
+    /// document as Akoma Ntoso XML.
+    #[command(
+        long_about = "Write the corpus as open data, read and linked as `wsis build` reads it \
+(docs/export.md).\n\n\
+--ndjson: one JSON object per line, one per paragraph per page language, with its text, \
+citation, notes, page address, the keys of the paragraphs that cite it and the references it \
+makes (docs/ndjson.schema.json): for bulk loading into a search engine.\n\n\
+--citations csv|json: the graph of references, one row per citing paragraph and cited \
+paragraph (and one for each reference that resolves to no paragraph).\n\n\
+--akn: every document in every language as Akoma Ntoso 3.0 XML, DIR/<lang>/<id>.akn.xml. \
+wsis writes only into a new or empty folder, or one it exported to before.",
+        group = clap::ArgGroup::new("what").required(true).multiple(false),
+        after_help = "Examples:\n  wsis export --ndjson -o wsis.ndjson\n  \
+wsis export --ndjson | gzip > wsis.ndjson.gz\n  \
+wsis export --citations csv -o citations.csv\n  \
+wsis export --akn -o akn"
+    )]
+    Export {
+        /// The site folder (holds wsis.yaml, content/ and seeds/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Every paragraph as one JSON object per line (NDJSON).
+        #[arg(long, group = "what")]
+        ndjson: bool,
+        /// The citations graph, as csv or json.
+        #[arg(long, value_name = "FORMAT", group = "what", value_parser = parse_citations_format)]
+        citations: Option<wsis::export::citations::Format>,
+        /// Every document in every language as Akoma Ntoso XML, into a folder.
+        #[arg(long, group = "what")]
+        akn: bool,
+        /// Where to write: a file for --ndjson and --citations [default: standard output], a
+        /// folder for --akn [default: akn].
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
     /// Print the document model of one source file as JSON on stdout; warnings go to stderr.
     Inspect {
         /// The source file (UTF-8 text).
@@ -156,6 +192,10 @@ wsis serve --root site --out /tmp/preview"
 }
 
 fn parse_layout(s: &str) -> Result<Layout, String> {
+    s.parse()
+}
+
+fn parse_citations_format(s: &str) -> Result<wsis::export::citations::Format, String> {
     s.parse()
 }
 
@@ -331,6 +371,53 @@ fn run(command: Command) -> Result<(), Error> {
             );
             Ok(())
         }
+        Command::Export {
+            root,
+            ndjson,
+            citations,
+            akn,
+            out,
+        } => {
+            use wsis::export::{self, Corpus};
+            let corpus = Corpus::load(&root)?;
+            if akn {
+                let dir = out.unwrap_or_else(|| PathBuf::from("akn"));
+                let report = export::akn_dir::write(&corpus, &dir, &export::AknOptions::default())?;
+                eprintln!(
+                    "wrote {} Akoma Ntoso file(s) into {}{}",
+                    report.files.len(),
+                    dir.display(),
+                    if report.removed.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", removed {} of the previous export", report.removed.len())
+                    }
+                );
+                return Ok(());
+            }
+            let (text, what) = if ndjson {
+                let theme = wsis::theme::Theme::load(&root)?;
+                let lines = export::ndjson::site_lines(&corpus, &theme)?;
+                let n = lines.len();
+                (
+                    export::ndjson::to_string(&lines),
+                    format!("{n} paragraph record(s)"),
+                )
+            } else if let Some(format) = citations {
+                let text = export::citations::citations(&corpus.documents, format);
+                (text, "the citations graph".to_string())
+            } else {
+                unreachable!("clap requires one of --ndjson, --citations, --akn")
+            };
+            match out {
+                Some(path) => {
+                    export::write_file(&path, text.as_bytes())?;
+                    eprintln!("wrote {what} to {}", path.display());
+                }
+                None => print_stdout(&text)?,
+            }
+            Ok(())
+        }
         Command::Inspect { file, layout } => {
             let ingested = ingest::read_file(&file, layout)?;
             for w in &ingested.warnings {
@@ -341,6 +428,21 @@ fn run(command: Command) -> Result<(), Error> {
             println!("{json}");
             Ok(())
         }
+    }
+}
+
+/// Writes `text` to standard output; a reader that stops early (`| head`) is not an error.
+fn print_stdout(text: &str) -> Result<(), Error> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Other(format!(
+            "cannot write to standard output: {e}"
+        ))),
+        _ => Ok(()),
     }
 }
 
