@@ -520,8 +520,8 @@ def bench_hugo(hugo, out, work, args):
         "median_ms": median_ms(walls),
         "cold_ms": round(walls[0] * 1000, 1),
         "peak_rss_mib": round(max(r.rss_kib for r in results) / 1024, 1),
-        "html_pages": count_files(dest, ".html"),
-        "output_bytes": tree_bytes(dest),
+        "html_pages": count_files(runs.last, ".html"),
+        "output_bytes": tree_bytes(runs.last),
     }
 
 
