@@ -151,7 +151,8 @@ pub fn start(opts: ServeOptions) -> Result<Server> {
         .local_addr()
         .map_err(|e| Error::Other(format!("cannot read the server's address: {e}")))?;
     let watched = snapshot(&opts.build.root, &opts.build.out);
-    let documents = build_and_report(&opts.build, opts.quiet, &|| {})?.documents;
+    let cache = site::ReadCache::default();
+    let documents = build_and_report(&opts.build, opts.quiet, &cache, &|| {})?.documents;
     let shared = Arc::new(Shared {
         out: opts.build.out.clone(),
         index: opts.build.root.join(crate::search::index::INDEX_DIR),
@@ -174,7 +175,7 @@ pub fn start(opts: ServeOptions) -> Result<Server> {
         let shared = Arc::clone(&shared);
         std::thread::Builder::new()
             .name("wsis-serve-watch".into())
-            .spawn(move || watch_loop(opts, watched, documents, shared))
+            .spawn(move || watch_loop(opts, watched, documents, cache, shared))
             .map_err(|e| Error::Other(format!("cannot start the watcher thread: {e}")))?
     };
     Ok(Server {
@@ -203,6 +204,7 @@ fn bind(port: u16) -> Result<TcpListener> {
 fn build_and_report(
     opts: &BuildOptions,
     quiet: bool,
+    cache: &site::ReadCache,
     live: &(dyn Fn() + Sync),
 ) -> Result<BuildReport> {
     let started = Instant::now();
@@ -211,7 +213,7 @@ fn build_and_report(
     if opts.root.join(CONFIG_FILE).exists() {
         crate::config::Config::load(&opts.root)?;
     }
-    let report = site::build_live(opts, live)?;
+    let report = site::build_live(opts, cache, live)?;
     if !quiet {
         for w in &report.warnings {
             eprintln!("{w}");
@@ -820,6 +822,7 @@ fn watch_loop(
     opts: ServeOptions,
     mut seen: Snapshot,
     mut documents: Vec<crate::model::Document>,
+    cache: site::ReadCache,
     shared: Arc<Shared>,
 ) {
     let root = &opts.build.root;
@@ -879,7 +882,7 @@ fn watch_loop(
             published.store(true, Ordering::SeqCst);
             shared.publish(None);
         };
-        match build_and_report(&opts.build, opts.quiet, &live) {
+        match build_and_report(&opts.build, opts.quiet, &cache, &live) {
             Ok(report) => {
                 documents = report.documents;
                 if !published.load(Ordering::SeqCst) {

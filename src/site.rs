@@ -5,7 +5,7 @@
 //! wrote itself (it carries the manifest [`MANIFEST`] listing every file wsis wrote there), and it
 //! refuses to remove a file that a person added to it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
@@ -105,9 +105,48 @@ impl BuildReport {
     }
 }
 
+/// The sources read by the last build, for `wsis serve`: a rebuild reads again only the files
+/// whose size or modification time changed.
+#[derive(Default)]
+pub struct ReadCache(std::sync::Mutex<HashMap<PathBuf, (FileStamp, ingest::Ingested)>>);
+
+/// What tells that a file changed: its size, modification time and the layout asked for.
+type FileStamp = (u64, Option<std::time::SystemTime>, Option<ingest::Layout>);
+
+impl ReadCache {
+    /// Reads `path` as [`ingest::read_file`] does, or takes what the last read of the same
+    /// unchanged file gave.
+    fn read(&self, path: &Path, layout: Option<ingest::Layout>) -> Result<ingest::Ingested> {
+        let stamp = std::fs::metadata(path)
+            .ok()
+            .map(|m| (m.len(), m.modified().ok(), layout));
+        let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(stamp) = stamp {
+            if let Some((s, read)) = lock().get(path) {
+                if *s == stamp {
+                    return Ok(read.clone());
+                }
+            }
+        }
+        let read = ingest::read_file(path, layout)?;
+        if let Some(stamp) = stamp {
+            lock().insert(path.to_path_buf(), (stamp, read.clone()));
+        }
+        Ok(read)
+    }
+}
+
 /// Reads every registered document in every language it has. Full texts are read first; a
 /// paragraph-keyed translation is then laid on its document's reference text.
 pub fn ingest_all(entries: &[DocumentEntry]) -> Result<(Vec<Document>, Vec<Diagnostic>)> {
+    ingest_all_cached(entries, None)
+}
+
+/// [`ingest_all`], taking unchanged files from `cache` when there is one.
+fn ingest_all_cached(
+    entries: &[DocumentEntry],
+    cache: Option<&ReadCache>,
+) -> Result<(Vec<Document>, Vec<Diagnostic>)> {
     let mut docs = Vec::new();
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
@@ -134,7 +173,10 @@ pub fn ingest_all(entries: &[DocumentEntry]) -> Result<(Vec<Document>, Vec<Diagn
         .collect();
     let read: Vec<Result<ingest::Ingested>> = jobs
         .par_iter()
-        .map(|(_, source)| ingest::read_file(&source.path, source.layout))
+        .map(|(_, source)| match cache {
+            Some(cache) => cache.read(&source.path, source.layout),
+            None => ingest::read_file(&source.path, source.layout),
+        })
         .collect();
     for ((entry, source), result) in jobs.into_iter().zip(read) {
         match result {
@@ -197,28 +239,34 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 
 /// [`build`], reporting its progress.
 pub fn build_reporting(opts: &BuildOptions, progress: &Progress) -> Result<BuildReport> {
-    let report = build_stages(opts, progress, &|| {});
+    let report = build_stages(opts, progress, None, &|| {});
     progress.done();
     report
 }
 
-/// [`build`], calling `live` as soon as the new output is in place: before the search index
-/// under the site root and the removal of the previous output are done (for `wsis serve`, which
-/// reloads the browser then).
-pub fn build_live(opts: &BuildOptions, live: &(dyn Fn() + Sync)) -> Result<BuildReport> {
-    build_stages(opts, &Progress::silent(), live)
+/// [`build`] for `wsis serve`: unchanged sources are taken from `cache` (and the files read are
+/// kept there), and `live` is called as soon as the new output is in place, before the search
+/// index under the site root and the removal of the previous output are done (the browser
+/// reloads then).
+pub fn build_live(
+    opts: &BuildOptions,
+    cache: &ReadCache,
+    live: &(dyn Fn() + Sync),
+) -> Result<BuildReport> {
+    build_stages(opts, &Progress::silent(), Some(cache), live)
 }
 
 fn build_stages(
     opts: &BuildOptions,
     progress: &Progress,
+    cache: Option<&ReadCache>,
     live: &(dyn Fn() + Sync),
 ) -> Result<BuildReport> {
     let mut clock = Stages::default();
     let config = Config::load(&opts.root)?;
     let entries = registry::load(&opts.root)?;
     progress.stage(&format!("reading {} documents", entries.len()));
-    let (mut documents, mut warnings) = ingest_all(&entries)?;
+    let (mut documents, mut warnings) = ingest_all_cached(&entries, cache)?;
     clock.lap("read");
     progress.stage(&format!("linking {} texts", documents.len()));
     warnings.extend(crate::link::link(&entries, &mut documents));
@@ -624,6 +672,44 @@ mod tests {
         })
         .unwrap();
         assert_eq!(seen.into_inner().unwrap().as_deref(), Some(&b"2"[..]));
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn the_read_cache_reads_again_only_a_changed_file() {
+        let d = temp("cache");
+        let path = d.join("x.txt");
+        let text = |w: &str| format!("1.\tNous {w} le texte.\n2.\tNous demandons la suite.\n");
+        let first_word =
+            |r: &ingest::Ingested| r.document.paragraphs().next().unwrap().text.clone();
+        std::fs::write(&path, text("adoptons")).unwrap();
+        let cache = ReadCache::default();
+        let first = cache.read(&path, Some(ingest::Layout::WordExport)).unwrap();
+        assert!(first_word(&first).contains("adoptons"));
+        let stamp = std::fs::metadata(&path).unwrap().modified().unwrap();
+        // Same size, same modification time: taken from the cache, the file is not read.
+        std::fs::write(&path, text("rejetons")).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(stamp)
+            .unwrap();
+        assert!(
+            first_word(&cache.read(&path, Some(ingest::Layout::WordExport)).unwrap())
+                .contains("adoptons")
+        );
+        // A new modification time: read again.
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(stamp + std::time::Duration::from_secs(1))
+            .unwrap();
+        assert!(
+            first_word(&cache.read(&path, Some(ingest::Layout::WordExport)).unwrap())
+                .contains("rejetons")
+        );
         std::fs::remove_dir_all(&d).unwrap();
     }
 

@@ -65,6 +65,7 @@ impl FromStr for Layout {
 }
 
 /// The model of one source file and the warnings met while reading it.
+#[derive(Debug, Clone)]
 pub struct Ingested {
     pub document: Document,
     pub layout: Layout,
