@@ -45,6 +45,16 @@ const MAX_HEAD: usize = 16 * 1024;
 /// How long the inputs must hold still after a change before a rebuild starts.
 const SETTLE: Duration = Duration::from_millis(5);
 
+/// The shortest pause of the watcher between two looks at the inputs.
+const MIN_POLL: Duration = Duration::from_millis(5);
+
+/// The pause before the next look at the inputs, when the last one took `cost`: nine times the
+/// cost (looking takes at most a tenth of the watcher's time), between [`MIN_POLL`] and `max`.
+/// A small site is looked at every 5 ms, a large one less often.
+fn poll_pause(cost: Duration, max: Duration) -> Duration {
+    (cost * 9).clamp(MIN_POLL.min(max), max)
+}
+
 /// The largest request body the server reads and discards before answering.
 const MAX_DISCARDED_BODY: u64 = 1024 * 1024;
 
@@ -60,7 +70,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Print nothing but errors (build summaries and warnings are left out).
     pub quiet: bool,
-    /// How often the watcher looks at the inputs.
+    /// The longest pause of the watcher between two looks at the inputs. It looks more often
+    /// when a look is cheap ([`poll_pause`]).
     pub poll_interval: Duration,
     /// How long `/__wsis/wait` blocks when nothing changes.
     pub wait_timeout: Duration,
@@ -827,9 +838,12 @@ fn watch_loop(
 ) {
     let root = &opts.build.root;
     let out = &opts.build.out;
+    let mut pause = opts.poll_interval;
     while !shared.stopping() {
-        std::thread::sleep(opts.poll_interval);
+        std::thread::sleep(pause);
+        let looked = Instant::now();
         let mut now = snapshot(root, out);
+        pause = poll_pause(looked.elapsed(), opts.poll_interval);
         if now == seen {
             continue;
         }
@@ -1229,6 +1243,20 @@ mod tests {
         let last = snapshot(&root, &out);
         assert!(!copy_changed_assets(&root, &out, &later, &changed_paths(&later, &last)).unwrap());
         let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn the_watcher_looks_more_often_when_looking_is_cheap() {
+        let max = Duration::from_millis(25);
+        assert_eq!(poll_pause(Duration::from_micros(200), max), MIN_POLL);
+        assert_eq!(
+            poll_pause(Duration::from_millis(2), max),
+            Duration::from_millis(18)
+        );
+        assert_eq!(poll_pause(Duration::from_millis(40), max), max);
+        // A pause asked shorter than the shortest is kept (tests poll fast).
+        let fast = Duration::from_millis(2);
+        assert_eq!(poll_pause(Duration::from_micros(1), fast), fast);
     }
 
     #[test]
