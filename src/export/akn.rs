@@ -54,6 +54,7 @@ use crate::model::{
 };
 use crate::registry::DocumentEntry;
 use crate::render::document_page::{heading_number, paragraph_number};
+use crate::render::inline::Span;
 
 /// The Akoma Ntoso 3.0 namespace.
 pub const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -487,14 +488,6 @@ pub fn parse_printed_date(s: &str) -> Option<String> {
 /// Only http(s) addresses become links.
 fn is_web_address(s: &str) -> bool {
     (s.starts_with("https://") || s.starts_with("http://")) && !s.chars().any(char::is_whitespace)
-}
-
-/// A stretch of a block's text to wrap in `<ref href>`: byte range in the block's text.
-#[derive(Debug, Clone)]
-struct RefSpan {
-    start: usize,
-    end: usize,
-    href: String,
 }
 
 /// The blocks of a document part (the main text, an annex), split into where they go.
@@ -1285,7 +1278,7 @@ impl<'a> Writer<'a> {
 
     /// The references of block or note `id` of text `from` that can be linked, as spans of its
     /// text, in order and not overlapping.
-    fn spans(&self, from: &Document, id: &str) -> Vec<RefSpan> {
+    fn spans(&self, from: &Document, id: &str) -> Vec<Span> {
         let mut cites: Vec<&Citation> = self
             .citations
             .get(&(from.lang.as_str(), id))
@@ -1295,16 +1288,18 @@ impl<'a> Writer<'a> {
             .filter(|c| c.end > c.start)
             .collect();
         cites.sort_by_key(|c| (c.start, c.end));
-        let mut out: Vec<RefSpan> = Vec::new();
+        let mut out: Vec<Span> = Vec::new();
         for c in cites {
             if out.last().is_some_and(|s| s.end > c.start) {
                 continue;
             }
             if let Some(href) = self.citation_href(c) {
-                out.push(RefSpan {
+                out.push(Span {
                     start: c.start,
                     end: c.end,
-                    href,
+                    open: format!("<ref href=\"{}\">", escape_attr(&href)),
+                    close: "</ref>".into(),
+                    after: String::new(),
                 });
             }
         }
@@ -1329,7 +1324,7 @@ impl<'a> Writer<'a> {
 
     /// Runs as inline XML. `lang` is the language of the text the runs belong to (for the
     /// notes written inside them); inside a note, marks of other notes are `noteRef`s.
-    fn runs(&mut self, runs: &[Inline], spans: &[RefSpan], lang: &str, in_note: bool) {
+    fn runs(&mut self, runs: &[Inline], spans: &[Span], lang: &str, in_note: bool) {
         let mut pos = 0;
         // Consecutive runs of plain text (a link trace is plain text) are written as one, so
         // that a reference over them is one `<ref>`.
@@ -1388,25 +1383,8 @@ impl<'a> Writer<'a> {
 
     /// Writes `text`, which starts at byte `pos` of its block's text, wrapping the parts that
     /// spans cover in `<ref>`.
-    fn text_with_spans(&mut self, text: &str, pos: usize, spans: &[RefSpan]) {
-        let end = pos + text.len();
-        let mut cut = pos;
-        for s in spans.iter().filter(|s| s.start < end && s.end > pos) {
-            let a = s.start.max(pos);
-            let b = s.end.min(end);
-            if a < cut || !(text.is_char_boundary(a - pos) && text.is_char_boundary(b - pos)) {
-                continue;
-            }
-            self.out.push_str(&escape_text(&text[cut - pos..a - pos]));
-            let _ = write!(
-                self.out,
-                "<ref href=\"{}\">{}</ref>",
-                escape_attr(&s.href),
-                escape_text(&text[a - pos..b - pos])
-            );
-            cut = b;
-        }
-        self.out.push_str(&escape_text(&text[cut - pos..]));
+    fn text_with_spans(&mut self, text: &str, pos: usize, spans: &[Span]) {
+        crate::render::inline::text_with_spans(&mut self.out, text, pos, spans, escape_text);
     }
 
     /// A note's mark: the note itself the first time, a `noteRef` to it afterwards.

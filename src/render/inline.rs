@@ -82,10 +82,17 @@ pub fn runs_html(
     runs_html_with_spans(runs, marks, note_label, &[])
 }
 
-/// Writes `text`, which starts at byte `pos` of the block's plain text, escaped, opening and
-/// closing the spans that start or end inside it. A span still open at the end of the text is
-/// closed there and reopened by the next piece of text.
-fn text_with_spans(out: &mut String, text: &str, pos: usize, spans: &[Span]) {
+/// Writes `text`, which starts at byte `pos` of the block's plain text, escaped by `escape`,
+/// opening and closing the spans that start or end inside it. A span still open at the end of
+/// the text is closed there and reopened by the next piece of text. HTML pages and the Akoma
+/// Ntoso export (`<ref>` spans, XML escaping) share it.
+pub fn text_with_spans(
+    out: &mut String,
+    text: &str,
+    pos: usize,
+    spans: &[Span],
+    escape: fn(&str) -> String,
+) {
     let end = pos + text.len();
     let mut cut = pos;
     for s in spans.iter().filter(|s| s.start < end && s.end > pos) {
@@ -119,7 +126,7 @@ pub fn runs_html_with_spans(
     for run in runs {
         match run {
             Inline::Text { text } => {
-                text_with_spans(&mut out, text, pos, spans);
+                text_with_spans(&mut out, text, pos, spans, escape);
                 pos += text.len();
             }
             Inline::Emphasis { style, text } => {
@@ -128,7 +135,7 @@ pub fn runs_html_with_spans(
                     Emphasis::Italic => "em",
                 };
                 out.push_str(&format!("<{tag}>"));
-                text_with_spans(&mut out, text, pos, spans);
+                text_with_spans(&mut out, text, pos, spans, escape);
                 out.push_str(&format!("</{tag}>"));
                 pos += text.len();
             }
@@ -148,7 +155,7 @@ pub fn runs_html_with_spans(
                         escape(url),
                         escape(text)
                     )),
-                    None => text_with_spans(&mut out, text, pos, spans),
+                    None => text_with_spans(&mut out, text, pos, spans, escape),
                 }
                 pos += text.len();
             }
