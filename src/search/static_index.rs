@@ -253,10 +253,30 @@ struct Analysed {
     /// Per record, its text's number in `texts`.
     text_of: Vec<u32>,
     texts: Vec<Text>,
-    /// Per slot, every term, by number.
-    vocabulary: [Vec<String>; 2],
-    /// Per slot, term → number.
-    numbers: [HashMap<String, u32>; 2],
+    /// Per slot, its terms, numbered.
+    terms: [Terms; 2],
+}
+
+/// Terms numbered in the order they are first met.
+#[derive(Default)]
+struct Terms {
+    /// Every term, by number.
+    vocabulary: Vec<String>,
+    /// Term → number.
+    numbers: HashMap<String, u32>,
+}
+
+impl Terms {
+    /// The number of `term`, given it now if it has none yet.
+    fn number(&mut self, term: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(term) {
+            return n;
+        }
+        let n = self.vocabulary.len() as u32;
+        self.vocabulary.push(term.to_string());
+        self.numbers.insert(term.to_string(), n);
+        n
+    }
 }
 
 /// A distinct text, analysed: its field's slot, its number of terms, and its terms with their
@@ -285,28 +305,17 @@ impl Analysed {
         drop(distinct);
         // Texts are analysed in parallel, in runs; each run numbers its own terms, and the runs'
         // numbers are then mapped to the slot's.
-        type Run = ([Vec<String>; 2], Vec<Text>);
+        type Run = ([Terms; 2], Vec<Text>);
         let runs: Vec<Run> = unique
             .par_chunks(512)
             .map_init(term_reader, |terms_of, chunk| {
-                let mut local: [HashMap<String, u32>; 2] = Default::default();
-                let mut vocab: [Vec<String>; 2] = Default::default();
+                let mut local: [Terms; 2] = Default::default();
                 let texts = chunk
                     .iter()
                     .map(|&(slot, text)| {
                         let terms = terms_of(slot, text);
-                        let mut ids: Vec<u32> = terms
-                            .iter()
-                            .map(|t| match local[slot].get(t.as_str()) {
-                                Some(&id) => id,
-                                None => {
-                                    let id = vocab[slot].len() as u32;
-                                    vocab[slot].push(t.clone());
-                                    local[slot].insert(t.clone(), id);
-                                    id
-                                }
-                            })
-                            .collect();
+                        let mut ids: Vec<u32> =
+                            terms.iter().map(|t| local[slot].number(t)).collect();
                         ids.sort_unstable();
                         let tf: Vec<(u32, u32)> = ids
                             .chunk_by(|a, b| a == b)
@@ -315,25 +324,17 @@ impl Analysed {
                         (slot, terms.len() as u32, tf)
                     })
                     .collect();
-                (vocab, texts)
+                (local, texts)
             })
             .collect();
-        let mut vocabulary: [Vec<String>; 2] = Default::default();
-        let mut numbers: [HashMap<String, u32>; 2] = Default::default();
+        let mut all: [Terms; 2] = Default::default();
         let mut texts = Vec::with_capacity(unique.len());
-        for (vocab, run_texts) in runs {
+        for (local, run_texts) in runs {
             let map: [Vec<u32>; 2] = [0, 1].map(|slot| {
-                vocab[slot]
+                local[slot]
+                    .vocabulary
                     .iter()
-                    .map(|t| match numbers[slot].get(t.as_str()) {
-                        Some(&n) => n,
-                        None => {
-                            let n = vocabulary[slot].len() as u32;
-                            vocabulary[slot].push(t.clone());
-                            numbers[slot].insert(t.clone(), n);
-                            n
-                        }
-                    })
+                    .map(|t| all[slot].number(t))
                     .collect()
             });
             for (slot, len, tf) in run_texts {
@@ -347,8 +348,7 @@ impl Analysed {
         Analysed {
             text_of,
             texts,
-            vocabulary,
-            numbers,
+            terms: all,
         }
     }
 }
@@ -426,7 +426,7 @@ pub fn write(records: &[Record], glossary: &Glossary, sink: &dyn Sink) -> Result
     // Every text analysed once; each slot's terms in sorted order.
     let analysed = Analysed::new(records);
     let sorted_terms: [Vec<u32>; 2] = [0, 1].map(|slot| {
-        let vocab = &analysed.vocabulary[slot];
+        let vocab = &analysed.terms[slot].vocabulary;
         let mut order: Vec<u32> = (0..vocab.len() as u32).collect();
         order.par_sort_unstable_by(|&a, &b| vocab[a as usize].cmp(&vocab[b as usize]));
         order
@@ -450,7 +450,7 @@ pub fn write(records: &[Record], glossary: &Glossary, sink: &dyn Sink) -> Result
         // first, so that each slot's postings are one list of exactly their size.
         let mut tokens = [0u64; 2];
         let mut starts: [Vec<u32>; 2] =
-            [0, 1].map(|slot| vec![0; analysed.vocabulary[slot].len() + 1]);
+            [0, 1].map(|slot| vec![0; analysed.terms[slot].vocabulary.len() + 1]);
         for (i, _) in &local {
             let (slot, len, tf) = &analysed.texts[analysed.text_of[*i] as usize];
             tokens[*slot] += u64::from(*len);
@@ -485,7 +485,8 @@ pub fn write(records: &[Record], glossary: &Glossary, sink: &dyn Sink) -> Result
         };
         // The number of a term this language's records have, if any.
         let has = |slot: usize, term: &str| -> Option<u32> {
-            analysed.numbers[slot]
+            analysed.terms[slot]
+                .numbers
                 .get(term)
                 .copied()
                 .filter(|&t| !postings_of(slot, t).is_empty())
@@ -539,7 +540,7 @@ pub fn write(records: &[Record], glossary: &Glossary, sink: &dyn Sink) -> Result
                 forms.dedup();
                 let value = serde_json::to_string(&(idf(p.len() as u64, n as u64), forms, flat))
                     .expect("postings serialise");
-                shards.push(&analysed.vocabulary[slot][t as usize], &value)?;
+                shards.push(&analysed.terms[slot].vocabulary[t as usize], &value)?;
             }
             let starts = shards.finish()?;
             field_shards.insert(
