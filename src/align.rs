@@ -311,6 +311,7 @@ mod tests {
             date: "2025".into(),
             title: Default::default(),
             short: Default::default(),
+            accept: Default::default(),
             sources: [("fr", "fr.txt"), ("en", "en.txt")]
                 .into_iter()
                 .map(|(l, p)| {

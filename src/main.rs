@@ -425,8 +425,22 @@ fn run(command: Command) -> Result<(), Error> {
             }
             let json = serde_json::to_string_pretty(&ingested.document)
                 .map_err(|e| Error::Other(e.to_string()))?;
-            println!("{json}");
-            Ok(())
+            print_stdout(&format!("{json}\n"))?;
+            eprint!(
+                "structure of {} (read as {}):\n{}",
+                file.display(),
+                ingested.layout,
+                ingested.report
+            );
+            if ingested.report.anomalies.is_empty() {
+                Ok(())
+            } else {
+                Err(Error::Other(format!(
+                    "{}: {} anomalies in the structure report; a build refuses them unless the document's entry accepts them (`accept:`)",
+                    file.display(),
+                    ingested.report.anomalies.len()
+                )))
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::ingest::report::AnomalyKind;
 use crate::ingest::Layout;
 
 /// The folder, relative to the site root, that holds the registry.
@@ -35,6 +36,9 @@ struct Entry {
     /// Layout of every source, unless a source names its own.
     #[serde(default)]
     layout: Option<String>,
+    /// Anomalies of the structure report accepted for this document, each with the reason.
+    #[serde(default)]
+    accept: BTreeMap<AnomalyKind, String>,
     /// Free text shown to maintainers only.
     #[serde(default)]
     #[allow(dead_code)]
@@ -65,6 +69,9 @@ pub struct DocumentEntry {
     pub title: BTreeMap<String, String>,
     pub short: BTreeMap<String, String>,
     pub sources: BTreeMap<String, Source>,
+    /// Anomalies of the structure report that the document really has, each with the reason
+    /// (`accept: {numbering-gap: "the annex quotes some paragraphs only"}`).
+    pub accept: BTreeMap<AnomalyKind, String>,
 }
 
 /// One language's source file.
@@ -210,6 +217,15 @@ pub fn load_entry(root: &Path, file: &Path) -> Result<DocumentEntry> {
         Some(Ok(l)) => Some(l),
         None => None,
     };
+    for (kind, why) in &entry.accept {
+        if why.trim().is_empty() {
+            errors.push(Diagnostic::error(
+                file,
+                line_of(&text, kind.name()),
+                format!("`accept: {{{kind}: …}}` needs the reason the document really is so"),
+            ));
+        }
+    }
     let mut sources = BTreeMap::new();
     for (lang, src) in &entry.sources {
         if !is_language_code(lang) {
@@ -268,6 +284,7 @@ pub fn load_entry(root: &Path, file: &Path) -> Result<DocumentEntry> {
         title: entry.title,
         short: entry.short,
         sources,
+        accept: entry.accept,
     })
 }
 

@@ -182,6 +182,7 @@ fn ingest_all_cached(
         match result {
             Ok(i) => {
                 warnings.extend(i.warnings);
+                errors.extend(unaccepted_anomalies(&i.report, entry, source));
                 docs.push(label(i.document, entry, source));
             }
             Err(Error::Input(ds)) => errors.extend(ds),
@@ -229,6 +230,33 @@ fn ingest_all_cached(
         return Err(Error::Input(errors));
     }
     Ok((docs, warnings))
+}
+
+/// The anomalies of a source's structure report that its registry entry does not accept, as
+/// errors at their source lines.
+fn unaccepted_anomalies(
+    report: &ingest::report::StructureReport,
+    entry: &DocumentEntry,
+    source: &registry::Source,
+) -> Vec<Diagnostic> {
+    report
+        .anomalies
+        .iter()
+        .filter(|a| !entry.accept.contains_key(&a.kind))
+        .map(|a| {
+            Diagnostic::error(
+                &source.path,
+                a.line,
+                format!(
+                    "{} [{}]; if the source really is so, say why in {} with `accept: {{{}: \"…\"}}`",
+                    a.message,
+                    a.kind,
+                    entry.yaml.display(),
+                    a.kind
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Builds the site: every document's page in every language, the home, editorial and root

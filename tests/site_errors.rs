@@ -186,6 +186,27 @@ fn a_broken_translation_is_reported_by_paragraph() {
     site.write("seeds/en/x.txt", en);
     let entry = "symbols: [A/RES/99/1]\nbody: {fr: Assemblée générale, en: General Assembly}\ndate: 2026-01-05\ntitle:\n  fr: Titre\n  en: Title\nsources:\n  fr: seeds/fr/x.txt\n  en: seeds/en/x.txt\nlayout: un-markdown\n";
     site.write("content/documents/x.yaml", entry);
+    // The English source's numbering skips and repeats: the build refuses it, naming the lines.
+    let Err(wsis::diagnostic::Error::Input(errors)) = site.build() else {
+        panic!("a numbering gap must stop the build");
+    };
+    let e: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        e.iter().any(|m| m.contains("seeds/en/x.txt:5")
+            && m.contains("`3` skips after `1`: expected `2`")
+            && m.contains("accept: {numbering-gap")),
+        "{e:#?}"
+    );
+    assert!(
+        e.iter()
+            .any(|m| m.contains("seeds/en/x.txt:7") && m.contains("`3` repeats")),
+        "{e:#?}"
+    );
+    // Accepted with a reason, it builds, and the translation's faults are reported by paragraph.
+    site.write(
+        "content/documents/x.yaml",
+        &format!("{entry}accept:\n  numbering-gap: the English text is a draft\n"),
+    );
     let report = site.build().unwrap();
     let w: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
     assert!(

@@ -1488,6 +1488,7 @@ mod tests {
             date: date.into(),
             title: map("Titre", title_en),
             short: BTreeMap::new(),
+            accept: Default::default(),
             sources: [("fr", "fr.txt")]
                 .into_iter()
                 .map(|(l, p)| {

@@ -9,14 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Block, CoverField, Document, Footnote, Heading, Inline, Paragraph, Role};
 use crate::text::{normalize, normalize_run, slug};
 
-/// The kind of numbering a label belongs to, used to compute the label expected next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum LabelKind {
-    Arabic,
-    Letter,
-    Roman,
-    Dotted,
-}
+use super::labels::{first_label, label_kind, label_rank, next_label, run_together};
 
 /// A parent on the item stack: a numbered paragraph, a clause, or an item.
 #[derive(Debug, Clone)]
@@ -501,8 +494,8 @@ impl DocBuilder {
             return printed.to_string();
         }
         if let Some(exp) = &expected {
-            if let Some(old) = printed.strip_suffix(exp.as_str()) {
-                if !old.is_empty() && label_kind(old, prev) == kind && !used.contains(exp) {
+            if let Some(old) = run_together(printed, exp, prev) {
+                if !used.contains(exp) {
                     self.warn(
                         line,
                         format!(
@@ -732,91 +725,6 @@ pub fn note_refs(runs: &[Inline]) -> Vec<String> {
             _ => None,
         })
         .collect()
-}
-
-const ROMANS: [&str; 30] = [
-    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-    "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi", "xxvii",
-    "xxviii", "xxix", "xxx",
-];
-
-fn roman_value(s: &str) -> Option<usize> {
-    let lower = s.to_ascii_lowercase();
-    ROMANS.iter().position(|r| *r == lower).map(|p| p + 1)
-}
-
-fn label_kind(label: &str, prev: Option<&str>) -> LabelKind {
-    if label.contains('.') {
-        return LabelKind::Dotted;
-    }
-    if label.chars().all(|c| c.is_ascii_digit()) {
-        return LabelKind::Arabic;
-    }
-    if roman_value(label).is_some() {
-        // `i`, `v`, `x` are letters too: they are roman when the previous label was roman, or
-        // when there is no previous label and the label is not `a`-like.
-        return match prev {
-            Some(p)
-                if roman_value(p).is_some()
-                    && !(p.len() == 1 && next_letter(p).as_deref() == Some(label)) =>
-            {
-                LabelKind::Roman
-            }
-            Some(_) => LabelKind::Letter,
-            None if label.eq_ignore_ascii_case("i") => LabelKind::Roman,
-            None => LabelKind::Letter,
-        };
-    }
-    LabelKind::Letter
-}
-
-fn first_label(kind: LabelKind) -> Option<String> {
-    match kind {
-        LabelKind::Arabic => Some("1".into()),
-        LabelKind::Letter => Some("a".into()),
-        LabelKind::Roman => Some("i".into()),
-        LabelKind::Dotted => None,
-    }
-}
-
-fn next_letter(l: &str) -> Option<String> {
-    let mut cs = l.chars();
-    let c = cs.next()?;
-    if cs.next().is_some() || !c.is_ascii_alphabetic() || c == 'z' || c == 'Z' {
-        return None;
-    }
-    Some(char::from(c as u8 + 1).to_string())
-}
-
-fn next_label(prev: &str, kind: LabelKind) -> Option<String> {
-    match kind {
-        LabelKind::Arabic => prev.parse::<u64>().ok().map(|n| (n + 1).to_string()),
-        LabelKind::Letter => next_letter(prev),
-        LabelKind::Roman => roman_value(prev)
-            .and_then(|v| ROMANS.get(v))
-            .map(|s| s.to_string()),
-        LabelKind::Dotted => {
-            let (head, last) = prev.rsplit_once('.')?;
-            let n: u64 = last.parse().ok()?;
-            Some(format!("{head}.{}", n + 1))
-        }
-    }
-}
-
-fn label_rank(label: &str, kind: LabelKind) -> u64 {
-    match kind {
-        LabelKind::Arabic => label.parse().unwrap_or(u64::MAX),
-        LabelKind::Letter => label
-            .chars()
-            .next()
-            .map_or(0, |c| c.to_ascii_lowercase() as u64),
-        LabelKind::Roman => roman_value(label).unwrap_or(0) as u64,
-        LabelKind::Dotted => label
-            .rsplit('.')
-            .next()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0),
-    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,9 @@
 pub mod builder;
 pub mod detect;
 pub mod keyed;
+mod labels;
 pub mod pdf_text;
+pub mod report;
 pub mod un_markdown;
 pub mod vocabulary;
 pub mod word_export;
@@ -70,6 +72,8 @@ pub struct Ingested {
     pub document: Document,
     pub layout: Layout,
     pub warnings: Vec<Diagnostic>,
+    /// What the reading found, set against what the source shows.
+    pub report: report::StructureReport,
 }
 
 /// Reads a source file from disk. `layout` overrides detection.
@@ -127,9 +131,11 @@ pub fn read_text(text: &str, path: &Path, layout: Option<Layout>) -> Result<Inge
         )
         .into());
     }
+    let report = report::report(&document, text);
     Ok(Ingested {
         document,
         layout,
         warnings,
+        report,
     })
 }

@@ -127,6 +127,7 @@ mod tests {
             date: "2025-12-17".into(),
             title: [("fr".to_string(), "Titre".to_string())].into(),
             short: Default::default(),
+            accept: Default::default(),
             sources: Default::default(),
         };
         let doc = Document {
