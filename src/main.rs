@@ -1,6 +1,6 @@
 //! The `wsis` command line: a thin shell over the library.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -181,10 +181,15 @@ wsis export --akn -o akn"
         #[arg(long, short)]
         out: Option<PathBuf>,
     },
-    /// Print the document model of one source file as JSON on stdout; warnings go to stderr.
+    /// Print the document model of one source file as JSON on stdout; warnings and the structure
+    /// report go to stderr. Exits with 1 when the report finds an anomaly that the registry entry
+    /// naming the file (if the site has one) does not accept.
     Inspect {
         /// The source file (UTF-8 text).
         file: PathBuf,
+        /// The site folder, whose registry may accept anomalies of the file.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
         /// Read the file as this layout instead of detecting it: word-export, un-markdown, pdf-text.
         #[arg(long, value_parser = parse_layout)]
         layout: Option<Layout>,
@@ -418,7 +423,7 @@ fn run(command: Command) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Inspect { file, layout } => {
+        Command::Inspect { file, root, layout } => {
             let ingested = ingest::read_file(&file, layout)?;
             for w in &ingested.warnings {
                 eprintln!("{w}");
@@ -432,17 +437,47 @@ fn run(command: Command) -> Result<(), Error> {
                 ingested.layout,
                 ingested.report
             );
-            if ingested.report.anomalies.is_empty() {
+            let accepted = accepted_anomalies(&root, &file);
+            let refused = ingested
+                .report
+                .anomalies
+                .iter()
+                .filter(|a| !accepted.contains_key(&a.kind))
+                .count();
+            for (kind, why) in &accepted {
+                eprintln!("  accepted by the registry: {kind}: {}", why.trim());
+            }
+            if refused == 0 {
                 Ok(())
             } else {
                 Err(Error::Other(format!(
-                    "{}: {} anomalies in the structure report; a build refuses them unless the document's entry accepts them (`accept:`)",
-                    file.display(),
-                    ingested.report.anomalies.len()
+                    "{}: {refused} anomalies in the structure report; a build refuses them unless the document's entry accepts them (`accept:`)",
+                    file.display()
                 )))
             }
         }
     }
+}
+
+/// The anomalies that the registry entry naming `file` as a source accepts; none when the site
+/// has no registry or no entry names the file.
+fn accepted_anomalies(
+    root: &Path,
+    file: &Path,
+) -> std::collections::BTreeMap<wsis::ingest::report::AnomalyKind, String> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    wsis::registry::load(root)
+        .ok()
+        .and_then(|entries| {
+            entries
+                .into_iter()
+                .find(|e| e.sources.values().any(|s| same(&s.path, file)))
+        })
+        .map(|e| e.accept)
+        .unwrap_or_default()
 }
 
 /// Writes `text` to standard output; a reader that stops early (`| head`) is not an error.
