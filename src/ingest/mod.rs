@@ -11,6 +11,7 @@ pub mod builder;
 pub mod detect;
 pub mod keyed;
 mod labels;
+mod page_lines;
 pub mod pdf_text;
 pub mod report;
 pub mod un_markdown;

@@ -24,6 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::builder::{DocBuilder, Para};
 use super::detect::is_job_number_line;
+use super::page_lines::{self, DecodedLine};
 use super::vocabulary::printed_date;
 use crate::model::{Inline, Role};
 use crate::text::{is_space, trailing_run};
@@ -31,11 +32,8 @@ use crate::text::{is_space, trailing_run};
 /// Reads `text` (decoded, LF line ends) into `b`.
 pub fn read(text: &str, b: &mut DocBuilder) {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let lines: Vec<Line> = text
-        .lines()
-        .enumerate()
-        .map(|(i, raw)| Line::new(i + 1, raw))
-        .collect();
+    let decoded = page_lines::decode(text);
+    let lines: Vec<Line> = decoded.iter().map(Line::new).collect();
     let ctx = Context::new(text, &lines);
     let scan = Scanner::new(&lines, &ctx, b).run();
     let text_lines: Vec<TextLine> = scan
@@ -83,20 +81,30 @@ struct Line<'a> {
     lead: bool,
     /// The line ends with white space (extracted text lines do; repeated URL lines do not).
     trail: bool,
+    /// A running head or foot, found by the decoder.
+    furniture: bool,
+    /// The extractor wrote leading and trailing space, and only the space says where a block
+    /// begins (see [`page_lines::Dialect::LeadingSpace`]).
+    spaced: bool,
 }
 
 impl<'a> Line<'a> {
-    fn new(no: usize, raw: &'a str) -> Self {
+    fn new(decoded: &'a DecodedLine) -> Self {
+        let raw = decoded.text.as_str();
         let rest = raw.trim_start_matches(is_ws);
         let start = raw.len() - rest.len();
         let content = rest.trim_end_matches(is_ws);
         Line {
-            no,
+            no: decoded.no,
             raw,
             start,
             content,
-            lead: start > 0 && !content.is_empty(),
-            trail: raw.len() > start + content.len(),
+            lead: decoded.lead && !content.is_empty(),
+            // Only the leading-space way of writing tells a repeated URL line by its missing
+            // trailing space.
+            trail: raw.len() > start + content.len() || !decoded.spaced,
+            furniture: decoded.furniture,
+            spaced: decoded.spaced,
         }
     }
 }
@@ -357,7 +365,7 @@ impl<'a, 'b> Scanner<'a, 'b> {
                 return;
             }
         }
-        if is_page_furniture(line.content, &self.cover_symbols) {
+        if line.furniture || is_page_furniture(line.content, &self.cover_symbols) {
             // The cover page ends with its footer.
             if !self.b.cover_fields().is_empty() && is_job_number_line(line.content) {
                 self.cover_open = false;
@@ -661,7 +669,10 @@ fn star_mark(core: &str, stars: &str) -> bool {
 /// ` N text`: the first line of note `N` (the expected number, or a little more inside the
 /// notes area). Returns the number and the note's text.
 fn note_start<'a>(line: &Line<'a>, expected: u64, in_notes: bool) -> Option<(u64, &'a str)> {
-    if !line.lead {
+    // Where blank lines or nothing separate blocks, the notes of a page follow one another
+    // without a sign: the next number begins the next note.
+    let unmarked_next = in_notes && !line.spaced;
+    if !line.lead && !unmarked_next {
         return None;
     }
     let c = line.content;
@@ -675,7 +686,11 @@ fn note_start<'a>(line: &Line<'a>, expected: u64, in_notes: bool) -> Option<(u64
     }
     let rest = after.trim_start_matches(is_ws);
     let n: u64 = c.get(..digits)?.parse().ok()?;
-    let ok = n == expected || (in_notes && n > expected && n <= expected + 2);
+    let ok = if line.lead {
+        n == expected || (in_notes && n > expected && n <= expected + 2)
+    } else {
+        n == expected
+    };
     (ok && !rest.is_empty()).then_some((n, rest))
 }
 
