@@ -25,6 +25,7 @@ use std::collections::{HashMap, HashSet};
 use super::builder::{DocBuilder, Para};
 use super::detect::is_job_number_line;
 use super::page_lines::{self, DecodedLine};
+use super::un_markdown::{self, Fragment};
 use super::vocabulary::printed_date;
 use crate::model::{Inline, Role};
 use crate::text::{is_space, trailing_run};
@@ -44,11 +45,16 @@ pub fn read(text: &str, b: &mut DocBuilder) {
             marks: scan.marks.get(&i).map_or(&[][..], Vec::as_slice),
         })
         .collect();
-    let mut assembler = Assembler::new(&ctx, b);
-    for (k, line) in text_lines.iter().enumerate() {
-        assembler.line(line, text_lines.get(k + 1));
+    let blocks = fragments(&text_lines, &ctx);
+    if un_markdown::is_resolution(&blocks) {
+        un_markdown::read_body(&blocks, b);
+    } else {
+        let mut assembler = Assembler::new(&ctx, b);
+        for (k, line) in text_lines.iter().enumerate() {
+            assembler.line(line, text_lines.get(k + 1));
+        }
+        assembler.flush();
     }
-    assembler.flush();
     for note in scan.notes {
         b.footnote(
             &note.number,
@@ -970,14 +976,6 @@ impl Acc {
     fn plain(&self) -> String {
         self.runs.iter().map(Inline::text).collect()
     }
-
-    /// The text of the block's last text run (what a wrapped line joins).
-    fn tail(&self) -> &str {
-        match self.runs.last() {
-            Some(Inline::Text { text }) => text,
-            _ => "",
-        }
-    }
 }
 
 /// The numbering scheme of a heading or item label.
@@ -1349,25 +1347,7 @@ impl<'a, 'b> Assembler<'a, 'b> {
             self.start(Kind::Text(Role::Text), cur, cur.line.start);
             return;
         };
-        let join = join_rule(acc.tail(), cur.line.content, self.ctx);
-        match join {
-            Join::Space => acc.runs.push(Inline::Text { text: " ".into() }),
-            Join::Glue => {}
-            Join::DropHyphen => {
-                if let Some(Inline::Text { text }) = acc.runs.last_mut() {
-                    let kept = text.trim_end_matches(is_ws).len();
-                    text.truncate(kept);
-                    text.pop();
-                }
-            }
-        }
-        if join != Join::Space {
-            if let Some(Inline::Text { text }) = acc.runs.last_mut() {
-                let kept = text.trim_end_matches(is_ws).len();
-                text.truncate(kept);
-            }
-        }
-        acc.runs.extend(cur.runs_from(cur.line.start));
+        join_runs(&mut acc.runs, cur, self.ctx);
         acc.lines += 1;
         acc.last_width = cur.line.content.chars().count();
     }
@@ -1396,6 +1376,51 @@ impl<'a, 'b> Assembler<'a, 'b> {
             }
         }
     }
+}
+
+/// Adds the runs of a wrapped line to the runs of its block, joined as [`join_rule`] says.
+fn join_runs(runs: &mut Vec<Inline>, cur: &TextLine, ctx: &Context) {
+    let tail = match runs.last() {
+        Some(Inline::Text { text }) => text.as_str(),
+        _ => "",
+    };
+    let join = join_rule(tail, cur.line.content, ctx);
+    match join {
+        Join::Space => runs.push(Inline::Text { text: " ".into() }),
+        Join::Glue => {}
+        Join::DropHyphen => {
+            if let Some(Inline::Text { text }) = runs.last_mut() {
+                let kept = text.trim_end_matches(is_ws).len();
+                text.truncate(kept);
+                text.pop();
+            }
+        }
+    }
+    if join != Join::Space {
+        if let Some(Inline::Text { text }) = runs.last_mut() {
+            let kept = text.trim_end_matches(is_ws).len();
+            text.truncate(kept);
+        }
+    }
+    runs.extend(cur.runs_from(cur.line.start));
+}
+
+/// The running text as blocks: a block begins at each line the decoder marked as leading.
+fn fragments(lines: &[TextLine], ctx: &Context) -> Vec<Fragment> {
+    let mut out: Vec<(usize, Vec<Inline>)> = Vec::new();
+    for l in lines {
+        match out.last_mut() {
+            Some((_, runs)) if !l.line.lead => join_runs(runs, l, ctx),
+            _ => out.push((l.line.no, l.runs_from(l.line.start))),
+        }
+    }
+    out.into_iter()
+        .map(|(line, runs)| Fragment {
+            line,
+            text: runs.iter().map(Inline::text).collect(),
+            runs: Some(runs),
+        })
+        .collect()
 }
 
 /// `12. ` at the start of a line: the number and the byte offset of the text after it.

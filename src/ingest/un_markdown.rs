@@ -30,15 +30,34 @@ pub fn read(text: &str, b: &mut DocBuilder) {
     reader.read_body(&blocks);
 }
 
+/// Whether blocks read as the body of a resolution: before its first numbered paragraph, an
+/// enacting formula or a resolution title (`80/173. Titre`).
+pub(super) fn is_resolution(blocks: &[Fragment]) -> bool {
+    blocks
+        .iter()
+        .take_while(|b| numbered(&b.text).is_none())
+        .any(|b| resolution_title(&b.text).is_some() || formula(&plain(&b.text)).is_some())
+}
+
+/// Reads the body of a UN resolution from blocks another decoder made (its cover already read).
+pub(super) fn read_body(blocks: &[Fragment], b: &mut DocBuilder) {
+    let mut reader = Reader::new(b, HashSet::new());
+    reader.read_body(blocks);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Blocks
 // ---------------------------------------------------------------------------------------------
 
-/// A run of non-blank lines, joined with spaces; `line` is the 1-based line of its first line.
+/// A block of text, as a decoder hands it to the structure reader: a run of non-blank lines
+/// joined with spaces (`line` is the 1-based line of its first line). This file's decoder leaves
+/// the Markdown traces in `text` and the runs to be parsed from it; another decoder (text
+/// extracted from a PDF) gives the runs it read, and `text` is then their text.
 #[derive(Debug, Clone)]
-struct RawBlock {
-    line: usize,
-    text: String,
+pub(super) struct Fragment {
+    pub line: usize,
+    pub text: String,
+    pub runs: Option<Vec<Inline>>,
 }
 
 fn is_blank(line: &str) -> bool {
@@ -51,8 +70,8 @@ fn trim_spaces(s: &str) -> &str {
 
 /// Splits lines into blocks at blank lines; a line that starts with a note number also starts a
 /// block of its own.
-fn split_blocks(lines: &[(usize, &str)]) -> Vec<RawBlock> {
-    let mut out: Vec<RawBlock> = Vec::new();
+fn split_blocks(lines: &[(usize, &str)]) -> Vec<Fragment> {
+    let mut out: Vec<Fragment> = Vec::new();
     let mut open = false;
     for &(no, line) in lines {
         if is_blank(line) {
@@ -65,9 +84,10 @@ fn split_blocks(lines: &[(usize, &str)]) -> Vec<RawBlock> {
                 last.text.push(' ');
                 last.text.push_str(t);
             }
-            _ => out.push(RawBlock {
+            _ => out.push(Fragment {
                 line: no,
                 text: t.to_string(),
+                runs: None,
             }),
         }
         open = true;
@@ -345,6 +365,41 @@ fn plain(s: &str) -> String {
 /// The plain text of runs (note marks left out), normalised.
 fn runs_text(runs: &[Inline]) -> String {
     normalize(&runs.iter().map(Inline::text).collect::<String>())
+}
+
+/// The runs covering bytes `start..end` of the runs' joined text; a note mark at either end is
+/// kept.
+fn cut_runs(runs: &[Inline], start: usize, end: usize) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for r in runs {
+        let text = r.text();
+        let (from, to) = (pos, pos + text.len());
+        pos = to;
+        if let Inline::NoteRef { .. } = r {
+            if (start..=end).contains(&from) {
+                out.push(r.clone());
+            }
+            continue;
+        }
+        let (a, b) = (start.max(from), end.min(to));
+        if a >= b {
+            continue;
+        }
+        let part = text[a - from..b - from].to_string();
+        out.push(match r {
+            Inline::Emphasis { style, .. } => Inline::Emphasis {
+                style: *style,
+                text: part,
+            },
+            Inline::Link { target, .. } => Inline::Link {
+                text: part,
+                target: target.clone(),
+            },
+            _ => Inline::Text { text: part },
+        });
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -766,6 +821,9 @@ struct Reader<'a> {
     annexes: u32,
     /// The last lettered item's label, to tell `i)` the letter from `i)` the roman sub-item.
     last_letter: Option<String>,
+    /// The block being read when its decoder gave its runs: where its text starts in memory,
+    /// its length, and the runs.
+    given: Option<(usize, usize, Vec<Inline>)>,
 }
 
 impl<'a> Reader<'a> {
@@ -779,11 +837,28 @@ impl<'a> Reader<'a> {
             annex_start: false,
             annexes: 0,
             last_letter: None,
+            given: None,
         }
     }
 
+    /// The runs of `s`, a part of the block being read: parsed from its traces, or cut from the
+    /// runs its decoder gave.
     fn runs(&self, s: &str) -> Vec<Inline> {
+        if let Some((base, len, runs)) = &self.given {
+            let start = (s.as_ptr() as usize).wrapping_sub(*base);
+            if start <= *len && start + s.len() <= *len {
+                return cut_runs(runs, start, start + s.len());
+            }
+        }
         parse_runs(s, &self.notes)
+    }
+
+    /// The plain text of `s`, a part of the block being read.
+    fn plain_of(&self, s: &str) -> String {
+        match &self.given {
+            Some(_) => runs_text(&self.runs(s)),
+            None => plain(s),
+        }
     }
 
     /// Reads the cover block line by line; returns the index of the first body line.
@@ -820,7 +895,7 @@ impl<'a> Reader<'a> {
         lines.len()
     }
 
-    fn read_body(&mut self, blocks: &[RawBlock]) {
+    fn read_body(&mut self, blocks: &[Fragment]) {
         for (k, blk) in blocks.iter().enumerate() {
             self.block(blk, blocks.get(k + 1));
         }
@@ -828,7 +903,11 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads one block of the body. `next` is the block after it (for title headings).
-    fn block(&mut self, blk: &RawBlock, next: Option<&RawBlock>) {
+    fn block(&mut self, blk: &Fragment, next: Option<&Fragment>) {
+        self.given = blk
+            .runs
+            .as_ref()
+            .map(|r| (blk.text.as_ptr() as usize, blk.text.len(), r.clone()));
         let t = blk.text.as_str();
         let line = blk.line;
         if is_furniture(t) {
@@ -868,7 +947,7 @@ impl<'a> Reader<'a> {
             self.heading(1, Some(&number), title, line);
             return;
         }
-        let p = plain(t);
+        let p = self.plain_of(t);
         if is_closing(&p) {
             self.start(Kind::Closing, vec![Inline::Text { text: p }], line);
             return;
@@ -918,7 +997,9 @@ impl<'a> Reader<'a> {
 
     fn continue_pending(&mut self, t: &str, line: usize) {
         let runs = match self.pending.as_ref().map(|p| &p.kind) {
-            Some(Kind::Closing) => vec![Inline::Text { text: plain(t) }],
+            Some(Kind::Closing) => vec![Inline::Text {
+                text: self.plain_of(t),
+            }],
             _ => self.runs(t),
         };
         if let Some(p) = self.pending.as_mut() {
@@ -928,7 +1009,7 @@ impl<'a> Reader<'a> {
 
     /// A block that starts something new: numbered paragraph, item, formula, heading, list item
     /// or unnumbered paragraph.
-    fn new_block(&mut self, t: &str, p: &str, line: usize, next: Option<&RawBlock>) {
+    fn new_block(&mut self, t: &str, p: &str, line: usize, next: Option<&Fragment>) {
         if let Some((number, rest)) = numbered(t) {
             let runs = self.runs(rest);
             self.start(Kind::Numbered(number), runs, line);
@@ -955,7 +1036,7 @@ impl<'a> Reader<'a> {
 
     /// A heading is a document title (level 1) when a paragraph ending with a colon introduces
     /// it, when it opens an annex, or when an opening formula follows it.
-    fn title_position(&self, next: Option<&RawBlock>) -> bool {
+    fn title_position(&self, next: Option<&Fragment>) -> bool {
         let colon = self
             .pending
             .as_ref()

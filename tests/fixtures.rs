@@ -1,0 +1,269 @@
+//! Each seed laid out as a real PDF and a real .docx by `scripts/fixtures/make_fixtures.py`, its
+//! text extracted again by real tools (pdftotext, pdfminer, pypdf, pandoc, LibreOffice, mammoth,
+//! docx2python), must read to the seed's own model — or be refused by the structure report.
+//! What must never happen is a reading that differs from the model and passes as sound.
+//!
+//! The fixtures are made by `bash scripts/fixtures/make.sh` (CI does it); without them this test
+//! says so and checks nothing, unless `WSIS_FIXTURES_REQUIRED` is set (CI sets it). The table
+//! of what differs is printed and written to `target/fixtures/report.md`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use wsis::ingest;
+use wsis::model::{Block, Document};
+
+#[derive(Debug, Deserialize)]
+struct Manifest {
+    fixtures: Vec<Fixture>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Fixture {
+    doc: String,
+    lang: String,
+    /// The seed source, relative to the repository.
+    source: String,
+    variant: String,
+    extractor: String,
+    /// The extracted text, relative to the manifest's folder or absolute.
+    path: String,
+}
+
+fn fixtures_dir() -> PathBuf {
+    std::env::var_os("WSIS_FIXTURES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fixtures"))
+}
+
+/// Text with white space runs as one space, trimmed: extractors and layouts may change spacing,
+/// never words.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What one block is, for comparison: id, role, number, text.
+fn block_key(b: &Block) -> (String, String, Option<String>, String) {
+    let role = match b {
+        Block::Heading(h) => format!("heading{}", h.level),
+        Block::Paragraph(p) => p.role.as_str().to_string(),
+    };
+    (
+        b.id().to_string(),
+        role,
+        b.number().map(str::to_string),
+        flat(b.text()),
+    )
+}
+
+/// How a reading compares with the seed's model.
+#[derive(Debug, Default)]
+struct Comparison {
+    blocks: usize,
+    equal: usize,
+    /// Same id, other role, number or text.
+    differing: Vec<String>,
+    missing: Vec<String>,
+    extra: Vec<String>,
+    notes: usize,
+    notes_equal: usize,
+    notes_differing: Vec<String>,
+}
+
+impl Comparison {
+    fn exact(&self) -> bool {
+        self.equal == self.blocks
+            && self.extra.is_empty()
+            && self.notes_equal == self.notes
+            && self.notes_differing.is_empty()
+    }
+}
+
+fn compare(seed: &Document, read: &Document) -> Comparison {
+    let mut c = Comparison {
+        blocks: seed.blocks.len(),
+        notes: seed.footnotes.len(),
+        ..Comparison::default()
+    };
+    let theirs: BTreeMap<String, _> = read
+        .blocks
+        .iter()
+        .map(|b| (b.id().to_string(), block_key(b)))
+        .collect();
+    for b in &seed.blocks {
+        let ours = block_key(b);
+        match theirs.get(b.id()) {
+            Some(t) if *t == ours => c.equal += 1,
+            Some(t) => c.differing.push(format!(
+                "{}: {} {:?} «{}» read as {} {:?} «{}»",
+                ours.0,
+                ours.1,
+                ours.2,
+                excerpt(&ours.3),
+                t.1,
+                t.2,
+                excerpt(&t.3)
+            )),
+            None => c.missing.push(ours.0),
+        }
+    }
+    for b in &read.blocks {
+        if seed.block(b.id()).is_none() {
+            c.extra.push(b.id().to_string());
+        }
+    }
+    for f in &seed.footnotes {
+        match read.footnotes.iter().find(|g| g.number == f.number) {
+            Some(g) if flat(&g.text) == flat(&f.text) && g.referenced_from == f.referenced_from => {
+                c.notes_equal += 1
+            }
+            Some(g) => c.notes_differing.push(format!(
+                "note {}: «{}» in {:?} read as «{}» in {:?}",
+                f.number,
+                excerpt(&flat(&f.text)),
+                f.referenced_from,
+                excerpt(&flat(&g.text)),
+                g.referenced_from
+            )),
+            None => c
+                .notes_differing
+                .push(format!("note {}: missing", f.number)),
+        }
+    }
+    c
+}
+
+fn excerpt(s: &str) -> String {
+    if s.chars().count() <= 70 {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(40).collect();
+    let tail: String = s
+        .chars()
+        .rev()
+        .take(25)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("{head} … {tail}")
+}
+
+#[test]
+fn every_fixture_reads_to_its_seed_or_is_refused() {
+    let dir = fixtures_dir();
+    let manifest_path = dir.join("manifest.json");
+    let Ok(text) = std::fs::read_to_string(&manifest_path) else {
+        assert!(
+            std::env::var_os("WSIS_FIXTURES_REQUIRED").is_none(),
+            "no fixtures at {}: make them with `bash scripts/fixtures/make.sh`",
+            manifest_path.display()
+        );
+        eprintln!(
+            "no fixtures at {}: skipped (make them with `bash scripts/fixtures/make.sh`)",
+            manifest_path.display()
+        );
+        return;
+    };
+    let manifest: Manifest = serde_json::from_str(&text).expect("manifest.json reads");
+    assert!(
+        !manifest.fixtures.is_empty(),
+        "the manifest lists no fixture"
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut seeds: BTreeMap<String, Document> = BTreeMap::new();
+    let mut table = String::from(
+        "| document | variant | extractor | layout | blocks equal | differing | missing | extra | notes equal | verdict |\n|---|---|---|---|---|---|---|---|---|---|\n",
+    );
+    let mut details = String::new();
+    let mut silent = Vec::new();
+    let (mut exact, mut refused) = (0, 0);
+    for f in &manifest.fixtures {
+        let seed = seeds.entry(f.source.clone()).or_insert_with(|| {
+            ingest::read_file(&root.join(&f.source), None)
+                .unwrap_or_else(|e| panic!("{}: {e}", f.source))
+                .document
+        });
+        let path = if Path::new(&f.path).is_absolute() {
+            PathBuf::from(&f.path)
+        } else {
+            dir.join(&f.path)
+        };
+        let name = format!("{}.{} {} {}", f.doc, f.lang, f.variant, f.extractor);
+        let (layout, verdict, c) = match ingest::read_file(&path, None) {
+            Err(e) => {
+                refused += 1;
+                let first = e.to_string().lines().next().unwrap_or("").to_string();
+                let _ = writeln!(details, "\n### {name}: refused\n\n    {first}");
+                ("—".to_string(), "refused (read error)".to_string(), None)
+            }
+            Ok(i) => {
+                let c = compare(seed, &i.document);
+                let anomalies = i.report.anomalies.len();
+                let verdict = if c.exact() {
+                    exact += 1;
+                    if anomalies == 0 {
+                        "equal".to_string()
+                    } else {
+                        format!("equal, {anomalies} anomalies")
+                    }
+                } else if anomalies > 0 {
+                    refused += 1;
+                    format!("refused ({anomalies} anomalies)")
+                } else {
+                    silent.push(name.clone());
+                    "**differs silently**".to_string()
+                };
+                let _ = writeln!(details, "\n### {name}: {verdict}\n");
+                for a in i.report.anomalies.iter().take(5) {
+                    let _ = writeln!(details, "- anomaly, line {}: {}", a.line, a.message);
+                }
+                for d in c.differing.iter().chain(&c.notes_differing).take(8) {
+                    let _ = writeln!(details, "- {d}");
+                }
+                if !c.missing.is_empty() {
+                    let _ = writeln!(details, "- missing: {}", c.missing.join(", "));
+                }
+                if !c.extra.is_empty() {
+                    let _ = writeln!(details, "- extra: {}", c.extra.join(", "));
+                }
+                (i.layout.to_string(), verdict, Some(c))
+            }
+        };
+        let cells = match &c {
+            Some(c) => format!(
+                "{}/{} | {} | {} | {} | {}/{}",
+                c.equal,
+                c.blocks,
+                c.differing.len(),
+                c.missing.len(),
+                c.extra.len(),
+                c.notes_equal,
+                c.notes
+            ),
+            None => "— | — | — | — | —".to_string(),
+        };
+        let _ = writeln!(
+            table,
+            "| {}.{} | {} | {} | {layout} | {cells} | {verdict} |",
+            f.doc, f.lang, f.variant, f.extractor
+        );
+    }
+    let summary = format!(
+        "{} fixtures: {exact} read to the seed's model, {refused} refused by the structure report or the reader, {} differ silently\n",
+        manifest.fixtures.len(),
+        silent.len()
+    );
+    let report =
+        format!("# Fixtures against their seeds\n\n{summary}\n{table}\n## Details\n{details}");
+    let _ = std::fs::write(dir.join("report.md"), &report);
+    println!("{summary}\n{table}");
+    assert!(
+        silent.is_empty(),
+        "readings that differ from their seed's model and pass as sound (see {}):\n{}",
+        dir.join("report.md").display(),
+        silent.join("\n")
+    );
+}
