@@ -235,9 +235,23 @@ pub(super) fn is_page_number(line: &str) -> bool {
     }
 }
 
-/// A paragraph or item label printed alone (`67.`, `a)`, `(a)`, `iv)`, `I.`, `A.`, `–`, `•`).
+/// The page count of an `n/N` page number: a line that says it is one of the document's pages
+/// is furniture wherever the extractor put it.
+fn page_of_total(t: &str) -> Option<usize> {
+    let (a, b) = t.trim_matches(is_ws).split_once('/')?;
+    let (a, b): (usize, usize) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    (a >= 1 && a <= b).then_some(b)
+}
+
+/// A paragraph, item or note label printed alone (`67.`, `a)`, `(a)`, `iv)`, `I.`, `A.`, `–`,
+/// `•`, a note's `12` or `*`).
 fn is_lone_label(t: &str) -> bool {
     let t = t.trim_matches(is_ws);
+    if (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+        || (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b == b'*'))
+    {
+        return true;
+    }
     if matches!(t, "–" | "-" | "•" | "—") {
         return true;
     }
@@ -271,11 +285,22 @@ fn mark_furniture(lines: &mut [DecodedLine], raw: &[&str]) {
         }
         page_of[i] = page;
     }
-    let pages = page + 1;
+    // Pages with text (an extractor ends the last page with a form feed too).
+    let pages = {
+        let mut with_text: Vec<usize> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !blank(l))
+            .map(|(i, _)| page_of[i])
+            .collect();
+        with_text.dedup();
+        with_text.len().max(1)
+    };
+    let page_count = page + 1;
     // The lines at a page's edges: its first and last three lines of text.
     let mut edge = vec![pages == 1; lines.len()];
     if pages > 1 {
-        let mut by_page: Vec<Vec<usize>> = vec![Vec::new(); pages];
+        let mut by_page: Vec<Vec<usize>> = vec![Vec::new(); page_count];
         for (i, l) in lines.iter().enumerate() {
             if !blank(l) {
                 by_page[page_of[i]].push(i);
@@ -287,12 +312,35 @@ fn mark_furniture(lines: &mut [DecodedLine], raw: &[&str]) {
             }
         }
     }
+    // A bare number at a page's edge is its page number when it runs with the pages: the offset
+    // between the number and the page's index is the one most bare numbers have. Others are note
+    // numbers printed alone.
+    let bare = |t: &str| -> Option<i64> {
+        let t = t.trim_matches(is_ws);
+        (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let mut offsets: HashMap<i64, usize> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if let (true, Some(n)) = (edge[i], bare(&l.text)) {
+            *offsets.entry(n - page_of[i] as i64).or_default() += 1;
+        }
+    }
+    let page_offset = offsets
+        .into_iter()
+        .filter(|&(_, k)| pages > 1 && k >= 2 && k * 10 >= pages * 3)
+        .max_by_key(|&(d, k)| (k, -d))
+        .map(|(d, _)| d);
     let mut count: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         if blank(l) || !edge[i] {
             continue;
         }
         let t = l.text.trim_matches(is_ws);
+        if bare(t).is_some() {
+            continue;
+        }
         // Running heads do not end a sentence; a paragraph's last line may, and may repeat.
         if t.chars().count() > 120
             || is_lone_label(t)
@@ -320,10 +368,14 @@ fn mark_furniture(lines: &mut [DecodedLine], raw: &[&str]) {
                 }
             });
         let page_edge = pages > 1 && edge[i];
-        if repeated
-            || (is_page_number(t) && (page_edge || pages == 1))
-            || (is_job_number_line(t) && t.chars().count() <= 40)
-        {
+        let page_number = match bare(t) {
+            Some(n) => page_edge && page_offset == Some(n - page_of[i] as i64),
+            None => {
+                is_page_number(t)
+                    && (page_edge || pages == 1 || page_of_total(t).is_some_and(|n| n == pages))
+            }
+        };
+        if repeated || page_number || (is_job_number_line(t) && t.chars().count() <= 40) {
             l.furniture = true;
         }
     }
@@ -340,6 +392,9 @@ fn starts_with_number_and_space(t: &str) -> bool {
 /// follow, in order.
 fn put_labels_back(lines: &mut [DecodedLine]) {
     let mut queue: Vec<usize> = Vec::new();
+    // The last line of text seen was a label: the next line is its text, block start or not
+    // (`pdftotext -layout` prints a note's number on a line of its own above its text).
+    let mut after_label = false;
     for i in 0..lines.len() {
         let l = &lines[i];
         if l.furniture || l.text.trim_matches(is_ws).is_empty() {
@@ -347,9 +402,12 @@ fn put_labels_back(lines: &mut [DecodedLine]) {
         }
         if is_lone_label(&l.text) {
             queue.push(i);
+            after_label = true;
             continue;
         }
-        if queue.is_empty() || !l.lead {
+        let takes = l.lead || (after_label && queue.len() == 1);
+        after_label = false;
+        if queue.is_empty() || !takes {
             continue;
         }
         let label_at = queue.remove(0);

@@ -326,6 +326,8 @@ struct Scanner<'a, 'b> {
     /// True until the first numbered paragraph: cover lines are recognised.
     cover_open: bool,
     cover_symbols: Vec<String>,
+    /// `Nations Unies` read on a cover line of its own, waiting for the symbol.
+    organisation: Option<&'a str>,
 }
 
 impl<'a, 'b> Scanner<'a, 'b> {
@@ -340,6 +342,7 @@ impl<'a, 'b> Scanner<'a, 'b> {
             next_note: 1,
             cover_open: true,
             cover_symbols: Vec::new(),
+            organisation: None,
         }
     }
 
@@ -365,6 +368,22 @@ impl<'a, 'b> Scanner<'a, 'b> {
             self.cover_open = false;
         }
         if self.cover_open {
+            // The organisation's name on a line of its own labels the symbol on the next one.
+            if ORGANISATIONS.contains(&line.content) {
+                self.organisation = Some(line.content);
+                return;
+            }
+            if let Some(org) = self.organisation.take() {
+                if !symbol_parts(line.content).is_empty() {
+                    self.close_notes();
+                    self.cover(CoverLine::new("symbol", Some(org), line.content), line.no);
+                    return;
+                }
+                // Not a symbol after all: the name is text.
+                let org_line = i - 1;
+                self.page.push(org_line);
+                self.scan.text.push(org_line);
+            }
             if let Some(field) = cover_field(line.content) {
                 self.close_notes();
                 self.cover(field, line.no);
