@@ -82,15 +82,21 @@ pub(super) fn decode(text: &str) -> Vec<DecodedLine> {
             });
             continue;
         }
+        // A short line that ends a clause, before a line that begins with a capital or a label,
+        // ends its block: extractors that write nothing between blocks, and those that put a
+        // page's paragraphs in one block, are read so.
+        let after_short_end = prev_content.as_deref().is_none_or(|p| {
+            ends_block(p) && (width_of(p) as f64) < SHORT_LINE * width && opens_block(content)
+        });
+        // A line that begins with a paragraph number after one that ends a sentence.
+        let numbered_after_end = prev_content
+            .as_deref()
+            .is_some_and(|p| ends_block(p) && starts_with_number_label(content));
         let lead = match dialect {
             Dialect::LeadingSpace => cleaned.starts_with(is_ws),
-            Dialect::BlankLines => after_blank || page_start,
-            Dialect::Dense => {
-                page_start
-                    || prev_content
-                        .as_deref()
-                        .is_none_or(|p| ends_block(p) && (width_of(p) as f64) < SHORT_LINE * width)
-            }
+            _ if numbered_after_end => true,
+            Dialect::BlankLines => after_blank || page_start || after_short_end,
+            Dialect::Dense => page_start || after_short_end,
         };
         let text = match dialect {
             Dialect::LeadingSpace => cleaned.clone(),
@@ -179,6 +185,32 @@ fn ends_block(line: &str) -> bool {
         .trim_end_matches(is_ws)
         .trim_end_matches(['»', '”', '"', '’', ')', ']', '*']);
     t.ends_with(['.', ':', ';', ',', '!', '?'])
+}
+
+/// A line that can open a block: it begins with a capital letter, a digit, a label or an
+/// opening quote or bracket.
+fn opens_block(line: &str) -> bool {
+    line.trim_start_matches(is_ws)
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«“\"([–•*".contains(c))
+}
+
+/// The number of `67. Texte`: a paragraph number, a space and a capital.
+pub(super) fn number_label(line: &str) -> Option<u64> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    starts_with_number_label(line)
+        .then(|| line[..digits].parse().ok())
+        .flatten()
+}
+
+/// `67. Texte`: a paragraph number, a space and a capital.
+fn starts_with_number_label(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && line[digits..].strip_prefix('.').is_some_and(|r| {
+            r.starts_with(is_ws) && r.trim_start_matches(is_ws).starts_with(char::is_uppercase)
+        })
 }
 
 /// The line with each run of digits as `#` and each run of space as one space: a running head's

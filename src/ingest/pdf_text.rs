@@ -26,7 +26,7 @@ use super::builder::{DocBuilder, Para};
 use super::detect::is_job_number_line;
 use super::page_lines::{self, DecodedLine};
 use super::un_markdown::{self, Fragment};
-use super::vocabulary::printed_date;
+use super::vocabulary::{opens_preambular, printed_date};
 use crate::model::{Inline, Role};
 use crate::text::{is_space, trailing_run};
 
@@ -384,7 +384,9 @@ impl<'a, 'b> Scanner<'a, 'b> {
                 self.page.push(org_line);
                 self.scan.text.push(org_line);
             }
-            if let Some(field) = cover_field(line.content) {
+            if let Some(field) =
+                cover_field(line.content).or_else(|| self.resolution_cover(line.content))
+            {
                 self.close_notes();
                 self.cover(field, line.no);
                 return;
@@ -408,6 +410,25 @@ impl<'a, 'b> Scanner<'a, 'b> {
         }
         self.page.push(i);
         self.scan.text.push(i);
+    }
+
+    /// The cover lines of an adopted resolution (session, agenda item and title, adoption,
+    /// committee), read with the resolution reader's vocabulary.
+    fn resolution_cover(&self, content: &str) -> Option<CoverLine> {
+        let prev = self.b.cover_fields().last().map(|f| f.key.as_str());
+        match un_markdown::cover_line(content, prev)? {
+            // The report vocabulary reads these (a symbol with its organisation).
+            un_markdown::CoverLine::Field("symbol" | "date" | "body" | "distribution") => None,
+            un_markdown::CoverLine::Field(key) => {
+                let value = if key == "committee" {
+                    content.trim_start_matches('[').trim_end_matches(']')
+                } else {
+                    content
+                };
+                Some(CoverLine::new(key, None, value))
+            }
+            un_markdown::CoverLine::More => None,
+        }
     }
 
     fn cover(&mut self, field: CoverLine, line: usize) {
@@ -1427,11 +1448,39 @@ fn join_runs(runs: &mut Vec<Inline>, cur: &TextLine, ctx: &Context) {
 /// The running text as blocks: a block begins at each line the decoder marked as leading.
 fn fragments(lines: &[TextLine], ctx: &Context) -> Vec<Fragment> {
     let mut out: Vec<(usize, Vec<Inline>)> = Vec::new();
+    // An enacting formula stands as a block of its own, whatever the extractor joined it with.
+    let mut after_formula = false;
+    // The next paragraph's number begins a block wherever the extractor put it.
+    let mut next_number = 1;
     for l in lines {
+        let numbered = page_lines::number_label(l.line.content);
+        let next_paragraph = numbered == Some(next_number);
+        if let Some(n) = numbered.filter(|&n| n == next_number || l.line.lead) {
+            next_number = n + 1;
+        }
+        let formula = l.line.content.starts_with(char::is_uppercase)
+            && un_markdown::formula(l.line.content).is_some();
+        // A preambular paragraph begins after one that ends with a comma or a semicolon.
+        let preambular = |runs: &Vec<Inline>| {
+            let tail = runs.iter().rev().find_map(|r| match r {
+                Inline::Text { text } => Some(text.trim_end()),
+                _ => None,
+            });
+            tail.is_some_and(|t| t.ends_with([',', ';'])) && opens_preambular(l.line.content)
+        };
         match out.last_mut() {
-            Some((_, runs)) if !l.line.lead => join_runs(runs, l, ctx),
+            Some((_, runs))
+                if !l.line.lead
+                    && !formula
+                    && !after_formula
+                    && !next_paragraph
+                    && !preambular(runs) =>
+            {
+                join_runs(runs, l, ctx)
+            }
             _ => out.push((l.line.no, l.runs_from(l.line.start))),
         }
+        after_formula = formula && un_markdown::formula(l.line.content) == Some(true);
     }
     out.into_iter()
         .map(|(line, runs)| Fragment {

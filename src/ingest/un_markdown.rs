@@ -513,7 +513,7 @@ const SUBJECTS: [&str; 14] = [
 /// An enacting formula or opening subject: `L'Assemblée générale,`, `The Economic and Social
 /// Council,`, `Nous, Ministres …,`, `We, the Heads of State …,`. Returns whether the formula is
 /// complete by itself (a bare subject, which prints no final punctuation).
-fn formula(plain: &str) -> Option<bool> {
+pub(super) fn formula(plain: &str) -> Option<bool> {
     let f = fold(plain);
     if f.starts_with("nous, ") || f.starts_with("we, ") {
         return Some(false);
@@ -676,14 +676,14 @@ fn is_furniture(t: &str) -> bool {
 
 /// What a cover line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum CoverLine {
+pub(super) enum CoverLine {
     Field(&'static str),
     /// More of the previous field's value (an agenda title over several lines).
     More,
 }
 
 /// The cover key of a line, given the key of the previous field.
-fn cover_line(raw: &str, prev: Option<&str>) -> Option<CoverLine> {
+pub(super) fn cover_line(raw: &str, prev: Option<&str>) -> Option<CoverLine> {
     let p = plain(raw);
     let f = fold(&p);
     let key = if BODIES.contains(&f.as_str()) {
@@ -698,7 +698,7 @@ fn cover_line(raw: &str, prev: Option<&str>) -> Option<CoverLine> {
         "agenda-item"
     } else if is_adoption(&f) {
         "adoption"
-    } else if raw.starts_with('[') && prev.is_some() {
+    } else if (raw.starts_with('[') && prev.is_some()) || is_committee(&f) {
         "committee"
     } else if f.starts_with("original") && f.contains(':') {
         "original-language"
@@ -712,6 +712,18 @@ fn cover_line(raw: &str, prev: Option<&str>) -> Option<CoverLine> {
         };
     };
     Some(CoverLine::Field(key))
+}
+
+/// The committee line of an adopted resolution, when its brackets are not printed.
+fn is_committee(f: &str) -> bool {
+    [
+        "sans renvoi à une grande commission",
+        "without reference to a main committee",
+        "sur la base du rapport de la",
+        "on the report of the",
+    ]
+    .iter()
+    .any(|p| f.starts_with(p))
 }
 
 fn is_session(f: &str) -> bool {

@@ -1,4 +1,5 @@
-//! Words the layouts share: month names and printed dates in French and English.
+//! Words the layouts share: month names and printed dates, and the words that open a
+//! preambular paragraph, in French and English.
 
 use crate::text::is_space;
 
@@ -87,9 +88,89 @@ pub fn printed_date(text: &str) -> Option<PrintedDate> {
     })
 }
 
+/// Words that open a preambular paragraph of a resolution, folded to lower case, beyond the
+/// participles that the shape rule of [`opens_preambular`] finds (`Rappelant`, `Recalling`).
+const PREAMBULAR_WORDS: [&str; 24] = [
+    "conscient",
+    "conscients",
+    "consciente",
+    "convaincu",
+    "convaincus",
+    "convaincue",
+    "préoccupé",
+    "préoccupés",
+    "profondément",
+    "vivement",
+    "résolu",
+    "résolus",
+    "déterminé",
+    "déterminés",
+    "ayant",
+    "mindful",
+    "aware",
+    "convinced",
+    "concerned",
+    "deeply",
+    "gravely",
+    "determined",
+    "having",
+    "bearing",
+];
+
+/// Whether `line` opens a preambular paragraph: a capitalised participle (`Rappelant`,
+/// `Se félicitant`, `S'appuyant`, `Recalling`, `Noting with concern`) or one of the adjectives
+/// resolutions use so (`Conscients`, `Mindful`, `Deeply concerned`).
+pub fn opens_preambular(line: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| is_space(c) || c.is_whitespace() || c == '*');
+    if !t.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let rest = ["se ", "s'", "s’", "nous "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(&lower);
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let participle = word.chars().count() >= 5
+        && (word.ends_with("ant") || word.ends_with("ing"))
+        && !matches!(
+            word.as_str(),
+            "pendant" | "cependant" | "maintenant" | "during" | "nothing"
+        );
+    let next = rest[word.len()..].chars().next();
+    (participle || PREAMBULAR_WORDS.contains(&word.as_str()))
+        && next.is_none_or(|c| !c.is_alphanumeric())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn preambular_openings() {
+        for t in [
+            "Rappelant sa résolution 70/125,",
+            "Se félicitant de la tenue du Sommet",
+            "S’appuyant sur le rapport",
+            "Réaffirmant la résolution 70/1",
+            "Recalling its resolution 70/125",
+            "Noting with concern",
+            "Deeply concerned that",
+            "Conscients de l'importance",
+        ] {
+            assert!(opens_preambular(t), "{t}");
+        }
+        for t in [
+            "rappelant sa résolution",
+            "Cependant, les pays",
+            "Pendant cette période",
+            "Nous réaffirmons",
+            "Le présent rapport",
+            "Les pays en développement",
+        ] {
+            assert!(!opens_preambular(t), "{t}");
+        }
+    }
 
     #[test]
     fn french_and_english_dates() {
