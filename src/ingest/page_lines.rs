@@ -124,10 +124,64 @@ pub(super) fn decode(text: &str) -> Vec<DecodedLine> {
             after_furniture = false;
         }
     }
+    if dialect == Dialect::Dense {
+        lead_page_foot_notes(&mut lines);
+    }
     if dialect != Dialect::LeadingSpace {
         put_labels_back(&mut lines);
     }
     lines
+}
+
+/// Where nothing separates blocks, a page's notes follow its text on the next line, even in the
+/// middle of a sentence that goes on over the page. A run of lines just above a running foot, each
+/// note in it beginning with its number (`2 Résolution 217 A (III).`, then `3 …`), is the page's
+/// notes: each of their first lines begins a block.
+fn lead_page_foot_notes(lines: &mut [DecodedLine]) {
+    const MAX_NOTE_LINES: usize = 20;
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].furniture {
+            i += 1;
+            continue;
+        }
+        // Lines above this running foot, up to the previous foot or MAX_NOTE_LINES.
+        let mut top = i;
+        while top > 0 && !lines[top - 1].furniture && i - (top - 1) <= MAX_NOTE_LINES {
+            top -= 1;
+        }
+        // The first line of the foot's note run: the earliest note start from which numbers run
+        // up by one to the foot.
+        let starts: Vec<(usize, u64)> = (top..i)
+            .filter_map(|k| note_number(&lines[k].text).map(|n| (k, n)))
+            .collect();
+        let mut first = None;
+        for (pos, &(k, n)) in starts.iter().enumerate() {
+            let runs = starts[pos..]
+                .iter()
+                .enumerate()
+                .all(|(j, &(_, m))| m == n + j as u64);
+            if runs {
+                first = Some(k);
+                break;
+            }
+        }
+        if let Some(first) = first {
+            for &(k, _) in starts.iter().filter(|(k, _)| *k >= first) {
+                lines[k].lead = true;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// `12 Voir …`: the number a note's first line begins with.
+fn note_number(t: &str) -> Option<u64> {
+    let t = t.trim_start_matches(is_ws);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    ((1..=3).contains(&digits) && t[digits..].starts_with(is_ws))
+        .then(|| t[..digits].parse().ok())
+        .flatten()
 }
 
 fn is_ws(c: char) -> bool {
