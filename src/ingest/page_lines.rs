@@ -418,6 +418,36 @@ fn mark_furniture(lines: &mut [DecodedLine], raw: &[&str]) {
         .filter(|&(_, k)| pages > 1 && k >= 2 && k * 10 >= pages * 3)
         .max_by_key(|&(d, k)| (k, -d))
         .map(|(d, _)| d);
+    // Bare numbers are page numbers or the numbers of notes printed alone. Notes are numbered
+    // through the document: a bare number is a note's when it is the next note's number and text
+    // follows it on the page; otherwise it is the page's number when it runs with the pages.
+    let mut page_number_lines: Vec<bool> = vec![false; lines.len()];
+    let mut next_note: i64 = 1;
+    for i in 0..lines.len() {
+        let t = lines[i].text.trim_matches(is_ws);
+        match bare(t) {
+            Some(n) => {
+                // The page's own number may stand between a note's number and its text.
+                let runs_with_pages = |k: usize| {
+                    bare(&lines[k].text)
+                        .is_some_and(|m| pages > 1 && page_offset == Some(m - page_of[k] as i64))
+                };
+                let followed_by_text = (i + 1..lines.len())
+                    .find(|&k| !lines[k].text.trim_matches(is_ws).is_empty() && !runs_with_pages(k))
+                    .is_some_and(|k| page_of[k] == page_of[i] && !is_lone_label(&lines[k].text));
+                if n == next_note && followed_by_text {
+                    next_note += 1;
+                } else if pages > 1 && page_offset == Some(n - page_of[i] as i64) {
+                    page_number_lines[i] = true;
+                }
+            }
+            None => {
+                if note_number(t).is_some_and(|n| n as i64 == next_note) {
+                    next_note += 1;
+                }
+            }
+        }
+    }
     let mut count: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         if blank(l) || !edge[i] {
@@ -455,7 +485,7 @@ fn mark_furniture(lines: &mut [DecodedLine], raw: &[&str]) {
             });
         let page_edge = pages > 1 && edge[i];
         let page_number = match bare(t) {
-            Some(n) => page_edge && page_offset == Some(n - page_of[i] as i64),
+            Some(_) => page_number_lines[i],
             None => {
                 is_page_number(t)
                     && (page_edge || pages == 1 || page_of_total(t).is_some_and(|n| n == pages))
