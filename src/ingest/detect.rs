@@ -44,7 +44,8 @@ pub fn scores(text: &str) -> [(Layout, f64); 3] {
         .filter(|l| l.chars().count() > 200 && starts_with_number_dot(l))
         .count() as f64;
     un += 10.0 * long_numbered / n + long_numbered.min(20.0) * 0.3;
-    // PDF text: short hard-wrapped lines, page furniture (job numbers), trailing spaces.
+    // PDF text: short hard-wrapped lines, page furniture (job numbers), trailing spaces, form
+    // feeds between pages, and sentences that go on from one line to the next.
     let short = nonblank
         .iter()
         .filter(|l| (40..=120).contains(&l.chars().count()))
@@ -52,14 +53,55 @@ pub fn scores(text: &str) -> [(Layout, f64); 3] {
     let trailing = nonblank.iter().filter(|l| l.ends_with(' ')).count() as f64;
     pdf += 6.0 * (short / n) + 4.0 * (trailing / n);
     pdf += 2.0 * nonblank.iter().filter(|l| is_job_number_line(l)).count() as f64;
-    if short / n < 0.5 {
+    let wrapped = wrapped_lines(&nonblank) as f64;
+    let hard_wrapped = wrapped >= 5.0 && wrapped / n >= 0.15;
+    if short / n < 0.5 && !hard_wrapped {
         pdf = pdf.min(2.0);
     }
+    if hard_wrapped {
+        pdf += 10.0 * wrapped / n;
+    }
+    pdf += 2.0 * (count(text, "\u{c}") as f64).min(10.0);
     [
         (Layout::WordExport, word),
         (Layout::UnMarkdown, un),
         (Layout::PdfText, pdf),
     ]
+}
+
+/// Lines that stop in the middle of a sentence, the next line going on in lower case: text
+/// wrapped at the width of a printed page.
+fn wrapped_lines(nonblank: &[&str]) -> usize {
+    nonblank
+        .windows(2)
+        .filter(|w| {
+            let end = w[0].trim_end();
+            let next = w[1].trim_start();
+            end.chars().count() >= 30
+                && end.ends_with(|c: char| c.is_alphabetic())
+                && next.starts_with(|c: char| c.is_lowercase())
+        })
+        .count()
+}
+
+/// What detection saw in a text, for the message when it cannot tell the layout.
+pub fn traces(text: &str) -> String {
+    let nonblank: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let tabbed = nonblank.iter().filter(|l| is_tab_numbered(l)).count();
+    let scores = scores(text)
+        .iter()
+        .map(|(l, s)| format!("{l} {s:.1}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "{} lines; {} wrapped in mid-sentence, {} form feeds, {} tab-numbered, {} `[footnoteRef:` marks, {} `](#)` link traces; scores (3 needed): {scores}",
+        nonblank.len(),
+        wrapped_lines(&nonblank),
+        count(text, "\u{c}"),
+        tabbed,
+        count(text, "[footnoteRef:"),
+        count(text, "](#)")
+    )
 }
 
 fn count(text: &str, needle: &str) -> usize {
@@ -135,6 +177,29 @@ mod tests {
         }
         t.push_str("GE.26-01527 3 \n");
         assert_eq!(detect(&t), Some(Layout::PdfText));
+    }
+
+    #[test]
+    fn long_lines_wrapped_in_mid_sentence_read_as_pdf() {
+        // A page set wide (US Letter, small type): lines over 120 characters, no trailing space.
+        let line = "Nous réaffirmons notre attachement aux ambitions du Sommet mondial sur la société de l'information, à savoir édifier";
+        let mut t = String::new();
+        for _ in 0..10 {
+            t.push_str(&format!("{line} une\nsociété de l'information à dimension humaine, ouverte à tous et privilégiant le développement.\n"));
+        }
+        assert_eq!(detect(&t), Some(Layout::PdfText), "{}", traces(&t));
+        // The same sentences one per line, as a word processor saves them, are not.
+        let flat = t.replace(" une\nsociété", " une société");
+        assert_ne!(detect(&flat), Some(Layout::PdfText), "{}", traces(&flat));
+    }
+
+    #[test]
+    fn traces_say_what_was_seen() {
+        let t = traces("Bonjour.\nCeci est une lettre.\n");
+        assert!(
+            t.contains("2 lines") && t.contains("scores (3 needed)"),
+            "{t}"
+        );
     }
 
     #[test]

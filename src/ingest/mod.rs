@@ -106,8 +106,9 @@ pub fn read_text(text: &str, path: &Path, layout: Option<Layout>) -> Result<Inge
                 path,
                 0,
                 format!(
-                    "cannot tell the layout of this file; name it with `layout:` in its YAML entry or `--layout` ({})",
-                    Layout::ALL.map(Layout::name).join(", ")
+                    "cannot tell the layout of this file; name it with `layout:` in its YAML entry or `--layout` ({}). Seen: {}",
+                    Layout::ALL.map(Layout::name).join(", "),
+                    detect::traces(text)
                 ),
             )
         })?,

@@ -422,6 +422,7 @@ fn mark_furniture(lines: &mut [DecodedLine], raw: &[&str]) {
     // through the document: a bare number is a note's when it is the next note's number and text
     // follows it on the page; otherwise it is the page's number when it runs with the pages.
     let mut page_number_lines: Vec<bool> = vec![false; lines.len()];
+    let mut note_lines: Vec<bool> = vec![false; lines.len()];
     let mut next_note: i64 = 1;
     for i in 0..lines.len() {
         let t = lines[i].text.trim_matches(is_ws);
@@ -437,6 +438,7 @@ fn mark_furniture(lines: &mut [DecodedLine], raw: &[&str]) {
                     .is_some_and(|k| page_of[k] == page_of[i] && !is_lone_label(&lines[k].text));
                 if n == next_note && followed_by_text {
                     next_note += 1;
+                    note_lines[i] = true;
                 } else if pages > 1 && page_offset == Some(n - page_of[i] as i64) {
                     page_number_lines[i] = true;
                 }
@@ -493,6 +495,22 @@ fn mark_furniture(lines: &mut [DecodedLine], raw: &[&str]) {
         };
         if repeated || page_number || (is_job_number_line(t) && t.chars().count() <= 40) {
             l.furniture = true;
+        }
+    }
+    // With no form feed to tell the pages, a bare number beside a running head or foot is the
+    // page's number, unless it is the next note's.
+    if pages == 1 {
+        let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !blank(&lines[i])).collect();
+        for (k, &i) in text_lines.iter().enumerate() {
+            if lines[i].furniture || note_lines[i] || bare(&lines[i].text).is_none() {
+                continue;
+            }
+            let beside = |j: Option<&usize>| j.is_some_and(|&j| lines[j].furniture);
+            if beside(k.checked_sub(1).and_then(|k| text_lines.get(k)))
+                || beside(text_lines.get(k + 1))
+            {
+                lines[i].furniture = true;
+            }
         }
     }
 }

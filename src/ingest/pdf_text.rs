@@ -427,11 +427,16 @@ impl<'a, 'b> Scanner<'a, 'b> {
                 };
                 Some(CoverLine::new(key, None, value))
             }
-            un_markdown::CoverLine::More => None,
+            // The agenda title goes on over the next line.
+            un_markdown::CoverLine::More => Some(CoverLine::new("+more", None, content)),
         }
     }
 
     fn cover(&mut self, field: CoverLine, line: usize) {
+        if field.key == "+more" {
+            self.b.extend_cover(&field.value);
+            return;
+        }
         if field.key == "symbol" {
             self.cover_symbols.extend(symbol_parts(&field.value));
         }

@@ -985,6 +985,16 @@ impl<'a> Reader<'a> {
         if item_label(t).is_some() {
             return false;
         }
+        // Blocks that another decoder cut by line shape (a short line that ends a sentence): in
+        // the numbered part of a resolution, a block that is no heading and no formula goes on
+        // with the numbered paragraph before it.
+        if self.given.is_some()
+            && matches!(pending.kind, Kind::Numbered(_))
+            && !heading_like(p)
+            && formula(p).is_none()
+        {
+            return true;
+        }
         match (end, &pending.kind) {
             (_, Kind::Closing) => printed_date(p).is_some(),
             (Ending::Open, _) => start == Start::Lower || !heading_like(p),
