@@ -128,9 +128,57 @@ pub(super) fn decode(text: &str) -> Vec<DecodedLine> {
         lead_page_foot_notes(&mut lines);
     }
     if dialect != Dialect::LeadingSpace {
+        lines = split_columns(lines);
         put_labels_back(&mut lines);
     }
     lines
+}
+
+/// A gap this wide between two words of a line separates columns (`pdftotext -layout` prints
+/// a cover's left and right fields, or a hanging number and its text, on one line); justified
+/// text spreads its words by less.
+const COLUMN_GAP: usize = 5;
+
+/// Splits lines at column gaps into one line per column, in reading order along the line; each
+/// column after the first begins a block.
+fn split_columns(lines: Vec<DecodedLine>) -> Vec<DecodedLine> {
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        if l.furniture {
+            out.push(l);
+            continue;
+        }
+        let text = l.text.trim_matches(is_ws);
+        let mut cells: Vec<&str> = Vec::new();
+        let mut start = 0;
+        let mut spaces = 0;
+        for (i, c) in text.char_indices() {
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            if spaces >= COLUMN_GAP {
+                cells.push(text[start..i].trim_end());
+                start = i;
+            }
+            spaces = 0;
+        }
+        if cells.is_empty() {
+            out.push(l);
+            continue;
+        }
+        cells.push(&text[start..]);
+        for (k, cell) in cells.into_iter().enumerate() {
+            out.push(DecodedLine {
+                no: l.no,
+                text: cell.to_string(),
+                lead: l.lead || k > 0,
+                furniture: false,
+                spaced: l.spaced,
+            });
+        }
+    }
+    out
 }
 
 /// Where nothing separates blocks, a page's notes follow its text on the next line, even in the
@@ -493,7 +541,7 @@ fn mark_furniture(lines: &mut [DecodedLine], raw: &[&str]) {
                     && (page_edge || pages == 1 || page_of_total(t).is_some_and(|n| n == pages))
             }
         };
-        if repeated || page_number || (is_job_number_line(t) && t.chars().count() <= 40) {
+        if repeated || page_number || (is_job_number_line(t) && shape(t).chars().count() <= 40) {
             l.furniture = true;
         }
     }

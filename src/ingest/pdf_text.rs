@@ -1453,7 +1453,8 @@ fn join_runs(runs: &mut Vec<Inline>, cur: &TextLine, ctx: &Context) {
 /// The running text as blocks: a block begins at each line the decoder marked as leading.
 fn fragments(lines: &[TextLine], ctx: &Context) -> Vec<Fragment> {
     let mut out: Vec<(usize, Vec<Inline>)> = Vec::new();
-    // An enacting formula stands as a block of its own, whatever the extractor joined it with.
+    // An enacting formula and a closing line (`68e séance plénière`) begin blocks of their own,
+    // whatever the extractor joined them with.
     let mut after_formula = false;
     // The next paragraph's number begins a block wherever the extractor put it.
     let mut next_number = 1;
@@ -1463,8 +1464,9 @@ fn fragments(lines: &[TextLine], ctx: &Context) -> Vec<Fragment> {
         if let Some(n) = numbered.filter(|&n| n == next_number || l.line.lead) {
             next_number = n + 1;
         }
-        let formula = l.line.content.starts_with(char::is_uppercase)
-            && un_markdown::formula(l.line.content).is_some();
+        let formula = (l.line.content.starts_with(char::is_uppercase)
+            && un_markdown::formula(l.line.content).is_some())
+            || un_markdown::is_closing(l.line.content);
         // A preambular paragraph begins after one that ends with a comma or a semicolon.
         let preambular = |runs: &Vec<Inline>| {
             let tail = runs.iter().rev().find_map(|r| match r {

@@ -529,7 +529,7 @@ pub(super) fn formula(plain: &str) -> Option<bool> {
 }
 
 /// The closing lines: `68e séance plénière`, `68th plenary meeting` (a date may follow).
-fn is_closing(plain: &str) -> bool {
+pub(super) fn is_closing(plain: &str) -> bool {
     let f = fold(plain);
     let digits = f.chars().take_while(char::is_ascii_digit).count();
     if digits == 0 {
