@@ -312,6 +312,7 @@ mod tests {
             title: Default::default(),
             short: Default::default(),
             accept: Default::default(),
+            doc_type: None,
             sources: [("fr", "fr.txt"), ("en", "en.txt")]
                 .into_iter()
                 .map(|(l, p)| {

@@ -424,7 +424,9 @@ fn run(command: Command) -> Result<(), Error> {
             Ok(())
         }
         Command::Inspect { file, root, layout } => {
-            let ingested = ingest::read_file(&file, layout)?;
+            let entry = registry_entry(&root, &file);
+            let declared = entry.as_ref().and_then(|e| e.doc_type);
+            let ingested = ingest::read_file_as(&file, layout, declared)?;
             for w in &ingested.warnings {
                 eprintln!("{w}");
             }
@@ -432,12 +434,14 @@ fn run(command: Command) -> Result<(), Error> {
                 .map_err(|e| Error::Other(e.to_string()))?;
             print_stdout(&format!("{json}\n"))?;
             eprint!(
-                "structure of {} (read as {}):\n{}",
+                "structure of {} (read as {}):\n  type: {} ({})\n{}",
                 file.display(),
                 ingested.layout,
+                ingested.document.doc_type.as_str(),
+                ingested.type_reason,
                 ingested.report
             );
-            let accepted = accepted_anomalies(&root, &file);
+            let accepted = entry.map(|e| e.accept).unwrap_or_default();
             let refused = ingested
                 .report
                 .anomalies
@@ -459,25 +463,18 @@ fn run(command: Command) -> Result<(), Error> {
     }
 }
 
-/// The anomalies that the registry entry naming `file` as a source accepts; none when the site
-/// has no registry or no entry names the file.
-fn accepted_anomalies(
-    root: &Path,
-    file: &Path,
-) -> std::collections::BTreeMap<wsis::ingest::report::AnomalyKind, String> {
+/// The registry entry that names `file` as a source, when the site has a registry and one does:
+/// its `accept:` and `type:` apply to the file.
+fn registry_entry(root: &Path, file: &Path) -> Option<wsis::registry::DocumentEntry> {
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     };
-    wsis::registry::load(root)
-        .ok()
-        .and_then(|entries| {
-            entries
-                .into_iter()
-                .find(|e| e.sources.values().any(|s| same(&s.path, file)))
-        })
-        .map(|e| e.accept)
-        .unwrap_or_default()
+    wsis::registry::load(root).ok().and_then(|entries| {
+        entries
+            .into_iter()
+            .find(|e| e.sources.values().any(|s| same(&s.path, file)))
+    })
 }
 
 /// Writes `text` to standard output; a reader that stops early (`| head`) is not an error.

@@ -20,6 +20,10 @@ pub struct Document {
     pub title: String,
     /// The layout the source was read as (`word-export`, `un-markdown`, `pdf-text`).
     pub layout: String,
+    /// What kind of document this is: declared in the registry (`type:`), or recognised from
+    /// its structure.
+    #[serde(default, rename = "type")]
+    pub doc_type: DocumentType,
     /// Path of the source file, relative to the site root where possible.
     pub source: String,
     /// Cover-page fields in the order they were printed.
@@ -30,6 +34,42 @@ pub struct Document {
     /// and checked by [`crate::link`]. Empty until the corpus is linked.
     #[serde(default)]
     pub citations: Vec<Citation>,
+}
+
+/// The kinds of document wsis reads: each is a genre with its own structure, whatever the layout
+/// its text comes in.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentType {
+    /// An adopted resolution or decision: cover, title, enacting formula, preambular and
+    /// operative paragraphs, closing line (A/RES/80/173).
+    Resolution,
+    /// A draft resolution, or a draft revision of one, with the document that proposes it
+    /// (C26/93).
+    DraftResolution,
+    /// A report: numbered paragraphs or sections under chapters (A/81/62, ITU Council reports).
+    Report,
+    /// Any other document.
+    #[default]
+    Document,
+}
+
+impl DocumentType {
+    pub const ALL: [DocumentType; 4] = [
+        DocumentType::Resolution,
+        DocumentType::DraftResolution,
+        DocumentType::Report,
+        DocumentType::Document,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentType::Resolution => "resolution",
+            DocumentType::DraftResolution => "draft-resolution",
+            DocumentType::Report => "report",
+            DocumentType::Document => "document",
+        }
+    }
 }
 
 /// A reference from a paragraph (or note) of one document to paragraphs of a document, or to a

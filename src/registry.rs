@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::ingest::report::AnomalyKind;
 use crate::ingest::Layout;
+use crate::model::DocumentType;
 
 /// The folder, relative to the site root, that holds the registry.
 pub const DOCUMENTS_DIR: &str = "content/documents";
@@ -39,6 +40,10 @@ struct Entry {
     /// Anomalies of the structure report accepted for this document, each with the reason.
     #[serde(default)]
     accept: BTreeMap<AnomalyKind, String>,
+    /// The document's type (`resolution`, `draft-resolution`, `report`, `document`); recognised
+    /// from its structure when not given.
+    #[serde(default, rename = "type")]
+    doc_type: Option<DocumentType>,
     /// Free text shown to maintainers only.
     #[serde(default)]
     #[allow(dead_code)]
@@ -72,6 +77,8 @@ pub struct DocumentEntry {
     /// Anomalies of the structure report that the document really has, each with the reason
     /// (`accept: {numbering-gap: "the annex quotes some paragraphs only"}`).
     pub accept: BTreeMap<AnomalyKind, String>,
+    /// The type the registry declares, if it does.
+    pub doc_type: Option<DocumentType>,
 }
 
 /// One language's source file.
@@ -285,6 +292,7 @@ pub fn load_entry(root: &Path, file: &Path) -> Result<DocumentEntry> {
         short: entry.short,
         sources,
         accept: entry.accept,
+        doc_type: entry.doc_type,
     })
 }
 
@@ -438,6 +446,43 @@ mod tests {
                 .any(|m| m.contains("`french` is not a language code")),
             "{text:?}"
         );
+    }
+
+    #[test]
+    fn a_declared_type_and_accepted_anomalies_are_read_and_checked() {
+        let typed = format!("{GOOD}type: draft-resolution\naccept:\n  numbering-gap: the annex quotes some paragraphs\n");
+        let s = site(&[
+            ("content/documents/d.yaml", typed.as_str()),
+            ("seeds/fr/x.txt", "x"),
+            ("seeds/en/x.txt", "x"),
+        ]);
+        let d = &load(s.path()).unwrap()[0];
+        assert_eq!(d.doc_type, Some(DocumentType::DraftResolution));
+        assert!(d.accept.contains_key(&AnomalyKind::NumberingGap));
+        for (bad, says) in [
+            (format!("{GOOD}type: memo\n"), "unknown variant `memo`"),
+            (
+                format!("{GOOD}accept:\n  typo-gap: x\n"),
+                "unknown variant `typo-gap`",
+            ),
+            (
+                format!("{GOOD}accept:\n  numbering-gap: \"\"\n"),
+                "needs the reason",
+            ),
+        ] {
+            let s = site(&[
+                ("content/documents/d.yaml", bad.as_str()),
+                ("seeds/fr/x.txt", "x"),
+                ("seeds/en/x.txt", "x"),
+            ]);
+            let Error::Input(ds) = load(s.path()).unwrap_err() else {
+                panic!("{bad}")
+            };
+            assert!(
+                ds.iter().any(|d| d.line > 0 && d.message.contains(says)),
+                "{ds:?}"
+            );
+        }
     }
 
     #[test]

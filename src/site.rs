@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::ingest;
-use crate::model::Document;
+use crate::model::{Document, DocumentType};
 use crate::progress::Progress;
 use crate::registry::{self, DocumentEntry};
 use crate::render::{self, SiteInput};
@@ -110,16 +110,27 @@ impl BuildReport {
 #[derive(Default)]
 pub struct ReadCache(std::sync::Mutex<HashMap<PathBuf, (FileStamp, ingest::Ingested)>>);
 
-/// What tells that a file changed: its size, modification time and the layout asked for.
-type FileStamp = (u64, Option<std::time::SystemTime>, Option<ingest::Layout>);
+/// What tells that a file changed: its size, modification time, and the layout and type asked
+/// for.
+type FileStamp = (
+    u64,
+    Option<std::time::SystemTime>,
+    Option<ingest::Layout>,
+    Option<DocumentType>,
+);
 
 impl ReadCache {
     /// Reads `path` as [`ingest::read_file`] does, or takes what the last read of the same
     /// unchanged file gave.
-    fn read(&self, path: &Path, layout: Option<ingest::Layout>) -> Result<ingest::Ingested> {
+    fn read(
+        &self,
+        path: &Path,
+        layout: Option<ingest::Layout>,
+        declared: Option<DocumentType>,
+    ) -> Result<ingest::Ingested> {
         let stamp = std::fs::metadata(path)
             .ok()
-            .map(|m| (m.len(), m.modified().ok(), layout));
+            .map(|m| (m.len(), m.modified().ok(), layout, declared));
         let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(stamp) = stamp {
             if let Some((s, read)) = lock().get(path) {
@@ -128,7 +139,7 @@ impl ReadCache {
                 }
             }
         }
-        let read = ingest::read_file(path, layout)?;
+        let read = ingest::read_file_as(path, layout, declared)?;
         if let Some(stamp) = stamp {
             lock().insert(path.to_path_buf(), (stamp, read.clone()));
         }
@@ -173,9 +184,9 @@ fn ingest_all_cached(
         .collect();
     let read: Vec<Result<ingest::Ingested>> = jobs
         .par_iter()
-        .map(|(_, source)| match cache {
-            Some(cache) => cache.read(&source.path, source.layout),
-            None => ingest::read_file(&source.path, source.layout),
+        .map(|(entry, source)| match cache {
+            Some(cache) => cache.read(&source.path, source.layout, entry.doc_type),
+            None => ingest::read_file_as(&source.path, source.layout, entry.doc_type),
         })
         .collect();
     for ((entry, source), result) in jobs.into_iter().zip(read) {
@@ -712,7 +723,9 @@ mod tests {
             |r: &ingest::Ingested| r.document.paragraphs().next().unwrap().text.clone();
         std::fs::write(&path, text("adoptons")).unwrap();
         let cache = ReadCache::default();
-        let first = cache.read(&path, Some(ingest::Layout::WordExport)).unwrap();
+        let first = cache
+            .read(&path, Some(ingest::Layout::WordExport), None)
+            .unwrap();
         assert!(first_word(&first).contains("adoptons"));
         let stamp = std::fs::metadata(&path).unwrap().modified().unwrap();
         // Same size, same modification time: taken from the cache, the file is not read.
@@ -723,10 +736,12 @@ mod tests {
             .unwrap()
             .set_modified(stamp)
             .unwrap();
-        assert!(
-            first_word(&cache.read(&path, Some(ingest::Layout::WordExport)).unwrap())
-                .contains("adoptons")
-        );
+        assert!(first_word(
+            &cache
+                .read(&path, Some(ingest::Layout::WordExport), None)
+                .unwrap()
+        )
+        .contains("adoptons"));
         // A new modification time: read again.
         std::fs::File::options()
             .write(true)
@@ -734,10 +749,12 @@ mod tests {
             .unwrap()
             .set_modified(stamp + std::time::Duration::from_secs(1))
             .unwrap();
-        assert!(
-            first_word(&cache.read(&path, Some(ingest::Layout::WordExport)).unwrap())
-                .contains("rejetons")
-        );
+        assert!(first_word(
+            &cache
+                .read(&path, Some(ingest::Layout::WordExport), None)
+                .unwrap()
+        )
+        .contains("rejetons"));
         std::fs::remove_dir_all(&d).unwrap();
     }
 

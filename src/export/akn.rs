@@ -49,8 +49,8 @@ use std::fmt::Write as _;
 use crate::align::{self, Shown};
 use crate::diagnostic::{Error, Result};
 use crate::model::{
-    Block, Citation, CitationStatus, CoverField, Document, Emphasis, Footnote, Heading, Inline,
-    Paragraph, Role,
+    Block, Citation, CitationStatus, CoverField, Document, DocumentType, Emphasis, Footnote,
+    Heading, Inline, Paragraph, Role,
 };
 use crate::registry::DocumentEntry;
 use crate::render::document_page::{heading_number, paragraph_number};
@@ -116,12 +116,20 @@ pub enum DocKind {
 }
 
 impl DocKind {
-    /// A resolution carries a symbol `X/RES/…`. A draft resolution's English title says so
+    /// The type the registry declares (`type:`); failing that, a resolution carries a symbol
+    /// `X/RES/…`. A draft resolution's English title says so
     /// (`Draft … resolution …`). A report's title or short name says so in some language, or it
     /// carries a main-series symbol of the General Assembly, the Economic and Social Council or
     /// the Security Council (`A/81/62`: that series is the one of the reports; a letter or a note
     /// in it would be typed as a report too).
     pub fn of(entry: &DocumentEntry) -> DocKind {
+        match entry.doc_type {
+            Some(DocumentType::Resolution) => return DocKind::Resolution,
+            Some(DocumentType::DraftResolution) => return DocKind::DraftResolution,
+            Some(DocumentType::Report) => return DocKind::Report,
+            Some(DocumentType::Document) => return DocKind::Other,
+            None => {}
+        }
         if entry.symbols.iter().any(|s| s.contains("/RES/")) {
             return DocKind::Resolution;
         }
@@ -1489,6 +1497,7 @@ mod tests {
             title: map("Titre", title_en),
             short: BTreeMap::new(),
             accept: Default::default(),
+            doc_type: None,
             sources: [("fr", "fr.txt")]
                 .into_iter()
                 .map(|(l, p)| {
@@ -1669,6 +1678,7 @@ mod tests {
             lang: "fr".into(),
             title: "Titre".into(),
             layout: "un-markdown".into(),
+            doc_type: Default::default(),
             source: "fr.txt".into(),
             cover: vec![CoverField {
                 key: "date".into(),

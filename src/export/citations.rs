@@ -300,6 +300,7 @@ mod tests {
             lang: "fr".into(),
             title: String::new(),
             layout: String::new(),
+            doc_type: Default::default(),
             source: String::new(),
             cover: vec![],
             blocks,

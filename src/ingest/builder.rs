@@ -588,6 +588,7 @@ impl DocBuilder {
             lang: String::new(),
             title: String::new(),
             layout: self.layout,
+            doc_type: Default::default(),
             source: self.file.display().to_string(),
             cover: self.cover,
             blocks: self.blocks,

@@ -352,6 +352,7 @@ pub fn project(
         lang: String::new(),
         title: String::new(),
         layout: LAYOUT.to_string(),
+        doc_type: reference.doc_type,
         source: path.display().to_string(),
         cover: Vec::new(),
         blocks,

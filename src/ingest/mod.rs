@@ -9,6 +9,7 @@
 
 pub mod builder;
 pub mod detect;
+pub mod doc_type;
 pub mod keyed;
 mod labels;
 mod page_lines;
@@ -23,7 +24,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::model::Document;
+use crate::model::{Document, DocumentType};
 use crate::text::decode_source;
 
 /// A source layout.
@@ -75,10 +76,21 @@ pub struct Ingested {
     pub warnings: Vec<Diagnostic>,
     /// What the reading found, set against what the source shows.
     pub report: report::StructureReport,
+    /// Why the document has the type it has: recognised from what structure, or declared.
+    pub type_reason: String,
 }
 
 /// Reads a source file from disk. `layout` overrides detection.
 pub fn read_file(path: &Path, layout: Option<Layout>) -> Result<Ingested> {
+    read_file_as(path, layout, None)
+}
+
+/// [`read_file`], the document's type declared (by the registry) instead of recognised.
+pub fn read_file_as(
+    path: &Path,
+    layout: Option<Layout>,
+    declared: Option<DocumentType>,
+) -> Result<Ingested> {
     if keyed::is_keyed(path) {
         return Err(Diagnostic::error(
             path,
@@ -88,7 +100,8 @@ pub fn read_file(path: &Path, layout: Option<Layout>) -> Result<Ingested> {
         .into());
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    read_bytes(&bytes, path, layout)
+    let text = decode_source(&bytes, path)?;
+    read_text_as(&text, path, layout, declared)
 }
 
 /// Reads a source from memory; `path` names it in messages.
@@ -99,6 +112,18 @@ pub fn read_bytes(bytes: &[u8], path: &Path, layout: Option<Layout>) -> Result<I
 
 /// Reads decoded text (LF line ends, no BOM).
 pub fn read_text(text: &str, path: &Path, layout: Option<Layout>) -> Result<Ingested> {
+    read_text_as(text, path, layout, None)
+}
+
+/// [`read_text`], the document's type declared instead of recognised: the declared type chooses
+/// the reader where a layout has several (a resolution or a report in PDF text), and the model
+/// carries it; a warning says when the text reads as another type.
+pub fn read_text_as(
+    text: &str,
+    path: &Path,
+    layout: Option<Layout>,
+    declared: Option<DocumentType>,
+) -> Result<Ingested> {
     let layout = match layout {
         Some(l) => l,
         None => detect::detect(text).ok_or_else(|| {
@@ -117,9 +142,9 @@ pub fn read_text(text: &str, path: &Path, layout: Option<Layout>) -> Result<Inge
     match layout {
         Layout::WordExport => word_export::read(text, &mut b),
         Layout::UnMarkdown => un_markdown::read(text, &mut b),
-        Layout::PdfText => pdf_text::read(text, &mut b),
+        Layout::PdfText => pdf_text::read(text, &mut b, declared),
     }
-    let (document, diagnostics) = b.finish();
+    let (mut document, diagnostics) = b.finish();
     let (errors, warnings): (Vec<_>, Vec<_>) =
         diagnostics.into_iter().partition(Diagnostic::is_error);
     if !errors.is_empty() {
@@ -133,11 +158,34 @@ pub fn read_text(text: &str, path: &Path, layout: Option<Layout>) -> Result<Inge
         )
         .into());
     }
+    let (recognised, mut why) = doc_type::recognise(&document);
+    let mut warnings = warnings;
+    document.doc_type = match declared {
+        Some(d) if d != recognised => {
+            warnings.push(Diagnostic::warning(
+                path,
+                0,
+                format!(
+                    "declared a {}, but the text reads as a {} ({why})",
+                    d.as_str(),
+                    recognised.as_str()
+                ),
+            ));
+            why = "declared in the registry".to_string();
+            d
+        }
+        Some(d) => {
+            why = format!("declared in the registry, and {why}");
+            d
+        }
+        None => recognised,
+    };
     let report = report::report(&document, text);
     Ok(Ingested {
         document,
         layout,
         warnings,
         report,
+        type_reason: why,
     })
 }

@@ -27,11 +27,13 @@ use super::detect::is_job_number_line;
 use super::page_lines::{self, DecodedLine};
 use super::un_markdown::{self, Fragment};
 use super::vocabulary::{opens_preambular, printed_date};
-use crate::model::{Inline, Role};
+use crate::model::{DocumentType, Inline, Role};
 use crate::text::{is_space, trailing_run};
 
 /// Reads `text` (decoded, LF line ends) into `b`.
-pub fn read(text: &str, b: &mut DocBuilder) {
+/// `declared`: the document's type, when the registry names it, chooses the reader of its body;
+/// otherwise the body's first blocks do.
+pub fn read(text: &str, b: &mut DocBuilder, declared: Option<DocumentType>) {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let decoded = page_lines::decode(text);
     let lines: Vec<Line> = decoded.iter().map(Line::new).collect();
@@ -46,7 +48,11 @@ pub fn read(text: &str, b: &mut DocBuilder) {
         })
         .collect();
     let blocks = fragments(&text_lines, &ctx);
-    if un_markdown::is_resolution(&blocks) {
+    let resolution = match declared {
+        Some(t) => t == DocumentType::Resolution,
+        None => un_markdown::is_resolution(&blocks),
+    };
+    if resolution {
         un_markdown::read_body(&blocks, b);
     } else {
         let mut assembler = Assembler::new(&ctx, b);
@@ -1650,7 +1656,7 @@ mod tests {
 
     fn read_doc(text: &str) -> (Document, Vec<String>) {
         let mut b = DocBuilder::new(Path::new("t.txt"), "pdf-text");
-        read(text, &mut b);
+        read(text, &mut b, None);
         let (doc, diags) = b.finish();
         let msgs = diags
             .iter()

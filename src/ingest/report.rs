@@ -560,6 +560,7 @@ mod tests {
             lang: "fr".into(),
             title: String::new(),
             layout: "pdf-text".into(),
+            doc_type: Default::default(),
             source: "x.txt".into(),
             cover: vec![],
             blocks,

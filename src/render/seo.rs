@@ -128,6 +128,7 @@ mod tests {
             title: [("fr".to_string(), "Titre".to_string())].into(),
             short: Default::default(),
             accept: Default::default(),
+            doc_type: None,
             sources: Default::default(),
         };
         let doc = Document {
@@ -137,6 +138,7 @@ mod tests {
             lang: "fr".into(),
             title: String::new(),
             layout: String::new(),
+            doc_type: Default::default(),
             source: String::new(),
             cover: vec![],
             blocks: vec![],
