@@ -44,6 +44,12 @@ pub fn scores(text: &str) -> [(Layout, f64); 3] {
         .filter(|l| l.chars().count() > 200 && starts_with_number_dot(l))
         .count() as f64;
     un += 10.0 * long_numbered / n + long_numbered.min(20.0) * 0.3;
+    // A short text too: numbered paragraphs that are whole on their line (`2. Prie … .`).
+    let whole_numbered = nonblank
+        .iter()
+        .filter(|l| starts_with_number_dot(l) && ends_clause(l))
+        .count() as f64;
+    un += 6.0 * whole_numbered / n + whole_numbered.min(10.0) * 0.3;
     // PDF text: short hard-wrapped lines, page furniture (job numbers), trailing spaces, form
     // feeds between pages, and sentences that go on from one line to the next.
     let short = nonblank
@@ -124,6 +130,13 @@ fn is_tab_numbered(line: &str) -> bool {
             || head.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
 }
 
+/// A line that ends a sentence or a clause.
+fn ends_clause(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['»', '”', '"', ')'])
+        .ends_with(['.', ';', ':', ','])
+}
+
 fn starts_with_number_dot(line: &str) -> bool {
     let digits = line.chars().take_while(char::is_ascii_digit).count();
     digits > 0 && line[digits..].starts_with(". ")
@@ -191,6 +204,12 @@ mod tests {
         // The same sentences one per line, as a word processor saves them, are not.
         let flat = t.replace(" une\nsociété", " une société");
         assert_ne!(detect(&flat), Some(Layout::PdfText), "{}", traces(&flat));
+    }
+
+    #[test]
+    fn a_short_resolution_one_paragraph_a_line_is_read_as_un_text() {
+        let t = "L'Assemblée générale,\n\nRappelant sa résolution 70/125,\n\n1. Décide de poursuivre ses travaux ;\n\n2. Prie le Secrétaire général de lui faire rapport.\n";
+        assert_eq!(detect(t), Some(Layout::UnMarkdown), "{}", traces(t));
     }
 
     #[test]

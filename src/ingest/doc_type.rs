@@ -104,11 +104,11 @@ fn excerpt(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{read_text, Layout};
+    use crate::ingest::read_text;
     use std::path::Path;
 
     fn type_of(text: &str) -> DocumentType {
-        let read = read_text(text, Path::new("t.txt"), Some(Layout::UnMarkdown)).unwrap();
+        let read = read_text(text, Path::new("t.txt"), None).unwrap();
         read.document.doc_type
     }
 
