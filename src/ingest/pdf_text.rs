@@ -202,6 +202,10 @@ fn join_rule(tail: &str, head: &str, ctx: &Context) -> Join {
     if last.contains("://") || last.starts_with("www.") {
         return url_join(last, first, ctx);
     }
+    // A symbol or a number cut after a slash (`70/` `125`, `A/RES/` `80/173`).
+    if last.len() > 1 && last.ends_with('/') && first.starts_with(|c: char| c.is_alphanumeric()) {
+        return Join::Glue;
+    }
     hyphen_join(last, first, ctx)
 }
 
