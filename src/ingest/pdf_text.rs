@@ -202,6 +202,14 @@ fn join_rule(tail: &str, head: &str, ctx: &Context) -> Join {
     if last.contains("://") || last.starts_with("www.") {
         return url_join(last, first, ctx);
     }
+    // A compound cut after its dash (`Society–` `2030`, `20-` `year`): the dash stays, glued.
+    let dash_cut = last
+        .strip_suffix(['–', '-', '‑'])
+        .and_then(|stem| stem.chars().last())
+        .is_some_and(|c| c.is_ascii_digit() || (c.is_alphabetic() && !last.ends_with('-')));
+    if dash_cut && first.starts_with(|c: char| c.is_alphanumeric()) {
+        return Join::Glue;
+    }
     // A symbol or a number cut after a slash (`70/` `125`, `A/RES/` `80/173`).
     if last.len() > 1 && last.ends_with('/') && first.starts_with(|c: char| c.is_alphanumeric()) {
         return Join::Glue;

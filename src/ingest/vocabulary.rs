@@ -125,7 +125,12 @@ pub fn opens_preambular(line: &str) -> bool {
     if !t.starts_with(char::is_uppercase) {
         return false;
     }
-    let lower = t.to_lowercase();
+    let lower = t
+        .split(|c: char| is_space(c) || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     let rest = ["se ", "s'", "s’", "nous "]
         .iter()
         .find_map(|p| lower.strip_prefix(p))
@@ -151,6 +156,7 @@ mod tests {
         for t in [
             "Rappelant sa résolution 70/125,",
             "Se félicitant de la tenue du Sommet",
+            "Se  félicitant  de  la  tenue",
             "S’appuyant sur le rapport",
             "Réaffirmant la résolution 70/1",
             "Recalling its resolution 70/125",
