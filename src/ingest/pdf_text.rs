@@ -344,8 +344,11 @@ struct Scanner<'a, 'b> {
     /// True until the first numbered paragraph: cover lines are recognised.
     cover_open: bool,
     cover_symbols: Vec<String>,
-    /// `Nations Unies` read on a cover line of its own, waiting for the symbol.
-    organisation: Option<&'a str>,
+    /// `Nations Unies` read on a cover line of its own (and its line index), waiting for the
+    /// symbol.
+    organisation: Option<(&'a str, usize)>,
+    /// A line already read with the one before it.
+    skip: Option<usize>,
 }
 
 impl<'a, 'b> Scanner<'a, 'b> {
@@ -361,6 +364,7 @@ impl<'a, 'b> Scanner<'a, 'b> {
             cover_open: true,
             cover_symbols: Vec::new(),
             organisation: None,
+            skip: None,
         }
     }
 
@@ -386,21 +390,35 @@ impl<'a, 'b> Scanner<'a, 'b> {
             self.cover_open = false;
         }
         if self.cover_open {
-            // The organisation's name on a line of its own labels the symbol on the next one.
-            if ORGANISATIONS.contains(&line.content) {
-                self.organisation = Some(line.content);
+            if self.skip == Some(i) {
                 return;
             }
-            if let Some(org) = self.organisation.take() {
-                if !symbol_parts(line.content).is_empty() {
+            // The organisation's name on a line of its own labels the symbol on the next one, or
+            // on the one before it (an extractor may print the symbol first).
+            if ORGANISATIONS.contains(&line.content) {
+                self.organisation = Some((line.content, i));
+                return;
+            }
+            let symbol = !symbol_parts(line.content).is_empty();
+            if let Some((org, org_line)) = self.organisation.take() {
+                if symbol {
                     self.close_notes();
                     self.cover(CoverLine::new("symbol", Some(org), line.content), line.no);
                     return;
                 }
                 // Not a symbol after all: the name is text.
-                let org_line = i - 1;
                 self.page.push(org_line);
                 self.scan.text.push(org_line);
+            }
+            if symbol {
+                let next = (i + 1..self.lines.len()).find(|&j| !self.lines[j].content.is_empty());
+                if let Some(j) = next.filter(|&j| ORGANISATIONS.contains(&self.lines[j].content)) {
+                    self.close_notes();
+                    let org = self.lines[j].content;
+                    self.cover(CoverLine::new("symbol", Some(org), line.content), line.no);
+                    self.skip = Some(j);
+                    return;
+                }
             }
             if let Some(field) =
                 cover_field(line.content).or_else(|| self.resolution_cover(line.content))
