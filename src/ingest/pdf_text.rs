@@ -27,6 +27,7 @@ use super::detect::is_job_number_line;
 use super::page_lines::{self, DecodedLine};
 use super::un_markdown::{self, Fragment};
 use super::vocabulary::{opens_preambular, printed_date};
+use super::word_export;
 use crate::model::{DocumentType, Inline, Role};
 use crate::text::{is_space, trailing_run};
 
@@ -349,6 +350,11 @@ struct Scanner<'a, 'b> {
     organisation: Option<(&'a str, usize)>,
     /// A line already read with the one before it.
     skip: Option<usize>,
+    /// An ITU cover label was read: its value follows; `field_has_value` once a line of it was.
+    field_open: bool,
+    field_has_value: bool,
+    /// A label of the ITU Council template has been read.
+    itu_cover: bool,
 }
 
 impl<'a, 'b> Scanner<'a, 'b> {
@@ -365,6 +371,9 @@ impl<'a, 'b> Scanner<'a, 'b> {
             cover_symbols: Vec::new(),
             organisation: None,
             skip: None,
+            field_open: false,
+            field_has_value: false,
+            itu_cover: false,
         }
     }
 
@@ -417,6 +426,29 @@ impl<'a, 'b> Scanner<'a, 'b> {
                     let org = self.lines[j].content;
                     self.cover(CoverLine::new("symbol", Some(org), line.content), line.no);
                     self.skip = Some(j);
+                    return;
+                }
+            }
+            // The ITU Council template: a label on its line (`Objet`, `Suite à donner par le
+            // Conseil` …), its value on the next lines, until the next label or the title.
+            // (`Résumé` alone opens a UN report's summary: a label only among the others.)
+            let label = word_export::cover_label(line.content)
+                .filter(|&k| k != "summary" || self.itu_cover);
+            if let Some(key) = label {
+                self.itu_cover = true;
+                self.close_notes();
+                let label = line.content.trim_end_matches(':').trim_end();
+                self.b.cover(key, Some(label), "", line.no);
+                self.field_open = true;
+                return;
+            }
+            if self.field_open {
+                if word_export::is_caps_title(line.content) || line.lead && self.field_has_value {
+                    self.field_open = false;
+                    self.field_has_value = false;
+                } else {
+                    self.b.extend_cover(line.content);
+                    self.field_has_value = true;
                     return;
                 }
             }

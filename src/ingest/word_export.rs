@@ -332,7 +332,7 @@ fn to_roman(mut n: u32) -> String {
 // ---------------------------------------------------------------------------------------------
 
 /// Cover-page labels of the ITU Council template (French and English) → field key.
-fn cover_label(text: &str) -> Option<&'static str> {
+pub(super) fn cover_label(text: &str) -> Option<&'static str> {
     let t = text.trim_matches(is_white);
     let t = t.strip_suffix(':').unwrap_or(t).trim_matches(is_white);
     if t.chars().count() > 80 {
@@ -544,7 +544,7 @@ fn is_resolution_heading(text: &str) -> bool {
 }
 
 /// A title in capitals: at least two words and eight letters, every letter upper case.
-fn is_caps_title(text: &str) -> bool {
+pub(super) fn is_caps_title(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let words = text.split(is_white).filter(|w| !w.is_empty()).count();
     letters.len() >= 8 && words >= 2 && letters.iter().all(|c| !c.is_lowercase())
