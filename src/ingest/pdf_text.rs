@@ -200,7 +200,7 @@ fn join_rule(tail: &str, head: &str, ctx: &Context) -> Join {
     let tail = tail.trim_end_matches(is_ws);
     let last = tail.rsplit(is_ws).next().unwrap_or("");
     let first = head.split(is_ws).next().unwrap_or("");
-    if last.contains("://") || last.starts_with("www.") {
+    if last.contains("://") || last.starts_with("www.") || is_cut_scheme(last) {
         return url_join(last, first, ctx);
     }
     // A compound cut after its dash (`Society–` `2030`, `20-` `year`): the dash stays, glued.
@@ -239,10 +239,17 @@ fn url_join(url: &str, next: &str, ctx: &Context) -> Join {
     let path_like = next_core
         .chars()
         .any(|c| matches!(c, '/' | '.' | '_' | '-' | '%' | '=' | '?' | '&' | '#'));
-    if url.ends_with('/') && url_chars && path_like {
+    // Cut after a slash, a dot or the scheme (`https://www.` `unido.org/…`, `https:/`
+    // `/www.…`), before what goes on as an address.
+    if (url.ends_with(['/', '.']) || is_cut_scheme(url)) && url_chars && path_like {
         return Join::Glue;
     }
     Join::Space
+}
+
+/// An address cut inside its scheme: `https:` or `https:/` at a line end.
+fn is_cut_scheme(token: &str) -> bool {
+    ["http:", "https:", "http:/", "https:/"].contains(&token)
 }
 
 /// A word cut with a hyphen at a line end: the hyphen is kept (`avant-` `garde`) unless the
