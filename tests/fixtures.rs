@@ -102,7 +102,9 @@ fn extractor_kept(text: &str, kept: &Kept) -> bool {
         let core = token.trim_matches(|c: char| !c.is_alphanumeric());
         core.contains('-') && kept.words.contains(&core.replace('-', ""))
     });
+    let single_kept = words.len() != 1 || kept.words.contains(&words[0]);
     !joined_by_extractor
+        && single_kept
         && words
             .windows(2)
             .all(|w| kept.pairs.contains(&(w[0].clone(), w[1].clone())))

@@ -459,11 +459,13 @@ impl<'a, 'b> Scanner<'a, 'b> {
                     return;
                 }
             }
-            if let Some(field) =
-                cover_field(line.content).or_else(|| self.resolution_cover(line.content))
-            {
+            if let Some(field) = cover_field(line.content) {
                 self.close_notes();
                 self.cover(field, line.no);
+                return;
+            }
+            if self.resolution_cover(line.content, line.no) {
+                self.close_notes();
                 return;
             }
         }
@@ -487,31 +489,34 @@ impl<'a, 'b> Scanner<'a, 'b> {
         self.scan.text.push(i);
     }
 
-    /// The cover lines of an adopted resolution (session, agenda item and title, adoption,
-    /// committee), read with the resolution reader's vocabulary.
-    fn resolution_cover(&self, content: &str) -> Option<CoverLine> {
+    /// Reads a cover line of an adopted resolution (session, agenda item and title, adoption,
+    /// committee) with the resolution reader's vocabulary; whether it was one.
+    fn resolution_cover(&mut self, content: &str, line: usize) -> bool {
         let prev = self.b.cover_fields().last().map(|f| f.key.as_str());
-        match un_markdown::cover_line(content, prev)? {
+        match un_markdown::cover_line(content, prev) {
             // The report vocabulary reads these (a symbol with its organisation).
-            un_markdown::CoverLine::Field("symbol" | "date" | "body" | "distribution") => None,
-            un_markdown::CoverLine::Field(key) => {
+            None
+            | Some(un_markdown::CoverLine::Field("symbol" | "date" | "body" | "distribution")) => {
+                false
+            }
+            Some(un_markdown::CoverLine::Field(key)) => {
                 let value = if key == "committee" {
                     content.trim_start_matches('[').trim_end_matches(']')
                 } else {
                     content
                 };
-                Some(CoverLine::new(key, None, value))
+                self.b.cover(key, None, value, line);
+                true
             }
             // The agenda title goes on over the next line.
-            un_markdown::CoverLine::More => Some(CoverLine::new("+more", None, content)),
+            Some(un_markdown::CoverLine::More) => {
+                self.b.extend_cover(content);
+                true
+            }
         }
     }
 
     fn cover(&mut self, field: CoverLine, line: usize) {
-        if field.key == "+more" {
-            self.b.extend_cover(&field.value);
-            return;
-        }
         if field.key == "symbol" {
             self.cover_symbols.extend(symbol_parts(&field.value));
         }

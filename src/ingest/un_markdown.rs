@@ -103,8 +103,29 @@ fn known_notes(lines: &[(usize, &str)]) -> HashSet<String> {
         .collect()
 }
 
-/// `¹⁰ Texte de la note` → (`10`, `Texte de la note`).
+/// `¹⁰ Texte de la note` → (`10`, `Texte de la note`); also as text exports of a word
+/// processor's notes print them: `[10] Texte` (pandoc) and `footnote10)⇥Texte` (docx2python).
 fn note_start(t: &str) -> Option<(String, &str)> {
+    let exported = t
+        .strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .or_else(|| t.strip_prefix("footnote").and_then(|r| r.split_once(')')));
+    if let Some((n, rest)) = exported {
+        let rest_trimmed = trim_spaces(rest);
+        if !n.is_empty()
+            && n.len() <= 3
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && rest.starts_with(is_space)
+            && !rest_trimmed.is_empty()
+        {
+            return Some((n.to_string(), rest_trimmed));
+        }
+    }
+    superscript_note_start(t)
+}
+
+/// `¹⁰ Texte de la note` → (`10`, `Texte de la note`).
+fn superscript_note_start(t: &str) -> Option<(String, &str)> {
     let digits: String = t.chars().take_while(|c| is_superscript_digit(*c)).collect();
     let count = digits.chars().count();
     if count == 0 || count > 3 {
@@ -158,6 +179,13 @@ fn tokenize(s: &str, notes: &HashSet<String>, marks: bool) -> Vec<Tok> {
             '\\' if chars.get(i + 1).is_some_and(char::is_ascii_punctuation) => {
                 buf.push(chars[i + 1]);
                 i += 2;
+            }
+            // A word processor's note call as text exports write it: `[3]`, `----footnote3----`.
+            '[' | '-' if marks && exported_call(&chars[i..], notes).is_some() => {
+                let (number, len) = exported_call(&chars[i..], notes).unwrap_or_default();
+                flush_text(&mut buf, &mut toks);
+                toks.push(Tok::Note(number));
+                i += len;
             }
             '[' => match parse_link(&chars, i) {
                 Some((text, target, next)) => {
@@ -215,6 +243,31 @@ fn tokenize(s: &str, notes: &HashSet<String>, marks: bool) -> Vec<Tok> {
 
 fn is_ws(c: char) -> bool {
     is_space(c) || c.is_whitespace()
+}
+
+/// A note call at the start of `chars`, as text exports of a word processor write it: `[3]`
+/// (pandoc) when note 3 is printed, or `----footnote3----` (docx2python). The number and the
+/// length of the call.
+fn exported_call(chars: &[char], notes: &HashSet<String>) -> Option<(String, usize)> {
+    let digits = |from: usize| -> String {
+        chars[from.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect()
+    };
+    if chars.first() == Some(&'[') {
+        let n = digits(1);
+        let len = 1 + n.len();
+        return (!n.is_empty() && chars.get(len) == Some(&']') && notes.contains(&n))
+            .then(|| (n, len + 1));
+    }
+    let head: String = chars.iter().take(12).collect();
+    if head == "----footnote" {
+        let n = digits(12);
+        let tail: String = chars.iter().skip(12 + n.len()).take(4).collect();
+        return (!n.is_empty() && tail == "----").then(|| (n.clone(), 12 + n.len() + 4));
+    }
+    None
 }
 
 /// `***` is a bold and an italic marker; longer runs are read two by two.
@@ -897,7 +950,7 @@ impl<'a> Reader<'a> {
             match cover_line(t, prev) {
                 Some(CoverLine::Field(key)) => {
                     self.b.cover(key, None, &cover_value(t, key), no);
-                    in_bracket = key == "committee" && !t.ends_with(']');
+                    in_bracket = key == "committee" && t.starts_with('[') && !t.ends_with(']');
                     prev = Some(key);
                 }
                 Some(CoverLine::More) => self.b.extend_cover(&plain(t)),
@@ -1225,6 +1278,17 @@ Part of the population in urban areas, against less in rural areas.
 *68th plenary meeting
 17 December 2025*
 ";
+
+    #[test]
+    fn a_committee_line_without_brackets_ends_with_its_line() {
+        let text = "Assemblée générale\n\nRésolution adoptée par l'Assemblée générale le 17 décembre 2025\n\nsans renvoi à une grande commission (A/80/L.41)\n\n80/999. Titre\n\nL'Assemblée générale,\n\n1. Décide de poursuivre ses travaux.\n";
+        let (doc, _) = read_doc(text);
+        assert_eq!(
+            doc.cover_value("committee"),
+            Some("sans renvoi à une grande commission (A/80/L.41)")
+        );
+        assert_eq!(ids(&doc), ["s-80-999", "formula-1", "p1"]);
+    }
 
     #[test]
     fn english_resolution_cover_is_read() {
