@@ -130,6 +130,19 @@ pub fn report(doc: &Document, source: &str) -> StructureReport {
             ),
         });
     }
+    let (note_lines, first_note) = note_source_lines(source);
+    if note_lines >= 2 && doc.footnotes.len() < note_lines {
+        let (line, excerpt) = first_note.unwrap_or_default();
+        anomalies.push(Anomaly {
+            kind: AnomalyKind::UnpairedNote,
+            line,
+            message: format!(
+                "the text shows {note_lines} notes in sequence (the first here: `{excerpt}`) but the reading as `{}` found {}",
+                doc.layout,
+                doc.footnotes.len()
+            ),
+        });
+    }
     let runs = numbering(doc, &mut anomalies);
     let (notes_called, notes_defined) = notes(doc, &mut anomalies);
     furniture(doc, &mut anomalies);
@@ -199,6 +212,42 @@ fn numbered_source_lines(source: &str) -> (usize, Option<(usize, String)>) {
         .max_by_key(|c| (c.len, std::cmp::Reverse(c.first_line)))
         .map(|c| (c.first_line, c.excerpt));
     (total, longest)
+}
+
+/// Counts the source lines that begin a note the way text exports print one, in sequence from
+/// 1 (`[1] …`, `footnote1) …`, `¹ …`), with the first one's line and text.
+fn note_source_lines(source: &str) -> (usize, Option<(usize, String)>) {
+    let mut next = 1;
+    let mut first = None;
+    for (i, line) in source.lines().enumerate() {
+        let t = line.trim_start();
+        let number = t
+            .strip_prefix('[')
+            .and_then(|r| r.split_once(']'))
+            .filter(|(_, rest)| rest.starts_with(char::is_whitespace))
+            .map(|(n, _)| n.to_string())
+            .or_else(|| {
+                t.strip_prefix("footnote")
+                    .and_then(|r| r.split_once(')'))
+                    .map(|(n, _)| n.to_string())
+            })
+            .or_else(|| {
+                let sup: String = t
+                    .chars()
+                    .take_while(|c| crate::text::is_superscript_digit(*c))
+                    .collect();
+                let rest = &t[sup.len()..];
+                (!sup.is_empty() && rest.starts_with(char::is_whitespace))
+                    .then(|| sup.chars().map(crate::text::superscript_to_digit).collect())
+            });
+        if number.as_deref() == Some(next.to_string().as_str()) {
+            if next == 1 {
+                first = Some((i + 1, t.chars().take(60).collect()));
+            }
+            next += 1;
+        }
+    }
+    (next - 1, first)
 }
 
 /// The number a line begins with when it looks like a paragraph number: one to three digits
@@ -691,6 +740,20 @@ mod tests {
             "{r}"
         );
         assert_eq!((r.notes_called, r.notes_defined), (2, 2));
+    }
+
+    #[test]
+    fn notes_the_text_shows_but_the_model_lacks_are_an_anomaly() {
+        let source = "1. Texte[1] et suite[2].\n\n[1] Première note.\n\n[2] Seconde note.\n";
+        assert_eq!(note_source_lines(source).0, 2);
+        let r = report(
+            &doc(vec![para("p1", Role::Operative, Some("1"), None, 1)]),
+            source,
+        );
+        assert_eq!(kinds(&r), vec![AnomalyKind::UnpairedNote]);
+        assert_eq!(r.anomalies[0].line, 3);
+        assert_eq!(note_source_lines("¹ Voir A/RES/70/1.\n² Ibid.\n").0, 2);
+        assert_eq!(note_source_lines("[3] sans 1 ni 2\n").0, 0);
     }
 
     #[test]
