@@ -64,6 +64,10 @@ pub struct DocBuilder {
     footnotes: Vec<Footnote>,
     diagnostics: Vec<Diagnostic>,
     ids: HashSet<String>,
+    /// Per id given more than once, the `-dup` number to try next (the lower ones are taken).
+    next_dup: HashMap<String, usize>,
+    /// The numbers of the notes read so far.
+    note_numbers: HashSet<String>,
     /// Ordinal counters per id prefix (`pp`, `t`, `h`, `formula` …), reset per annex.
     counters: HashMap<String, usize>,
     /// Current annex (1-based), if any.
@@ -89,6 +93,8 @@ impl DocBuilder {
             footnotes: Vec::new(),
             diagnostics: Vec::new(),
             ids: HashSet::new(),
+            next_dup: HashMap::new(),
+            note_numbers: HashSet::new(),
             counters: HashMap::new(),
             annex: None,
             clause: None,
@@ -169,10 +175,11 @@ impl DocBuilder {
         if self.ids.insert(id.clone()) {
             return id;
         }
-        let mut n = 2;
+        let mut n = self.next_dup.get(&id).copied().unwrap_or(2);
         loop {
             let candidate = format!("{id}-dup{n}");
             if self.ids.insert(candidate.clone()) {
+                self.next_dup.insert(id.clone(), n + 1);
                 self.warn(
                     line,
                     format!("a second block would get the id `{id}`; this one is `{candidate}`"),
@@ -391,7 +398,7 @@ impl DocBuilder {
     pub fn footnote(&mut self, number: &str, runs: Vec<Inline>, line: usize) {
         let runs = clean_runs(runs);
         let base = footnote_id(number);
-        if self.footnotes.iter().any(|f| f.number == number) {
+        if !self.note_numbers.insert(number.to_string()) {
             self.warn(line, format!("a second note numbered {number}"));
         }
         let id = self.unique(base, line);
@@ -456,23 +463,23 @@ impl DocBuilder {
     /// in the id (the second half of a flattened tracked change such as `46` after `5`).
     fn check_top_number(&mut self, scope: &str, printed: &str, line: usize) -> String {
         let prev = self.last_top.get(scope).cloned();
-        let used = self.used_top.entry(scope.to_string()).or_default().clone();
+        // Taken out while it is read (not cloned: it holds every number of the scope).
+        let mut used = self.used_top.remove(scope).unwrap_or_default();
         let n = self.interpret(prev.as_deref(), &used, printed, line);
         self.last_top.insert(scope.to_string(), n.clone());
-        self.used_top
-            .entry(scope.to_string())
-            .or_default()
-            .insert(n.clone());
+        used.insert(n.clone());
+        self.used_top.insert(scope.to_string(), used);
         n
     }
 
     fn check_child_label(&mut self, parent_index: usize, printed: &str, line: usize) -> String {
         let prev = self.stack[parent_index].last.clone();
-        let used = self.stack[parent_index].used.clone();
+        let mut used = std::mem::take(&mut self.stack[parent_index].used);
         let n = self.interpret(prev.as_deref(), &used, printed, line);
+        used.insert(n.clone());
         let parent = &mut self.stack[parent_index];
         parent.last = Some(n.clone());
-        parent.used.insert(n.clone());
+        parent.used = used;
         n
     }
 
@@ -548,11 +555,17 @@ impl DocBuilder {
                 refs.push((n.clone(), b.id().to_string(), b.line()));
             }
         }
+        // The first note of each number, and the (note, block) pairs already recorded.
+        let mut first_note: HashMap<String, usize> = HashMap::new();
+        for (k, f) in self.footnotes.iter().enumerate() {
+            first_note.entry(f.number.clone()).or_insert(k);
+        }
+        let mut recorded: HashSet<(usize, &str)> = HashSet::new();
         for (number, block, line) in &refs {
-            match self.footnotes.iter_mut().find(|f| &f.number == number) {
-                Some(f) => {
-                    if !f.referenced_from.contains(block) {
-                        f.referenced_from.push(block.clone());
+            match first_note.get(number) {
+                Some(&k) => {
+                    if recorded.insert((k, block.as_str())) {
+                        self.footnotes[k].referenced_from.push(block.clone());
                     }
                 }
                 None => self.diagnostics.push(Diagnostic::warning(

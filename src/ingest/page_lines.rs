@@ -18,7 +18,7 @@
 //! It decides nothing about structure: which line is a heading or a paragraph is the reader's
 //! business.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::detect::is_job_number_line;
 
@@ -517,22 +517,27 @@ fn mark_furniture(lines: &mut [DecodedLine], raw: &[&str]) {
         }
         count.entry(shape(t)).or_default().push(page_of[i]);
     }
+    // The shapes printed often enough, each decided once.
+    let running: HashSet<String> = count
+        .into_iter()
+        .filter(|(_, ps)| {
+            let mut distinct = ps.clone();
+            distinct.dedup();
+            if pages > 1 {
+                let enough = (pages as f64 * 0.3).ceil().max(3.0) as usize;
+                distinct.len() >= enough || (pages <= 3 && distinct.len() >= 2)
+            } else {
+                ps.len() >= 3
+            }
+        })
+        .map(|(shape, _)| shape)
+        .collect();
     for (i, l) in lines.iter_mut().enumerate() {
         if blank(l) {
             continue;
         }
         let t = l.text.trim_matches(is_ws);
-        let repeated = edge[i]
-            && count.get(&shape(t)).is_some_and(|ps| {
-                let mut distinct = ps.clone();
-                distinct.dedup();
-                if pages > 1 {
-                    let enough = (pages as f64 * 0.3).ceil().max(3.0) as usize;
-                    distinct.len() >= enough || (pages <= 3 && distinct.len() >= 2)
-                } else {
-                    ps.len() >= 3
-                }
-            });
+        let repeated = edge[i] && running.contains(&shape(t));
         let page_edge = pages > 1 && edge[i];
         let page_number = match bare(t) {
             Some(_) => page_number_lines[i],
@@ -573,7 +578,7 @@ fn starts_with_number_and_space(t: &str) -> bool {
 /// printed one after another (a page's numbers before its paragraphs) go to the blocks that
 /// follow, in order.
 fn put_labels_back(lines: &mut [DecodedLine]) {
-    let mut queue: Vec<usize> = Vec::new();
+    let mut queue: VecDeque<usize> = VecDeque::new();
     // The last line of text seen was a label: the next line is its text, block start or not
     // (`pdftotext -layout` prints a note's number on a line of its own above its text).
     let mut after_label = false;
@@ -583,7 +588,7 @@ fn put_labels_back(lines: &mut [DecodedLine]) {
             continue;
         }
         if is_lone_label(&l.text) {
-            queue.push(i);
+            queue.push_back(i);
             after_label = true;
             continue;
         }
@@ -592,7 +597,9 @@ fn put_labels_back(lines: &mut [DecodedLine]) {
         if queue.is_empty() || !takes {
             continue;
         }
-        let label_at = queue.remove(0);
+        let Some(label_at) = queue.pop_front() else {
+            continue;
+        };
         let label = std::mem::take(&mut lines[label_at].text);
         let label = label.trim_matches(is_ws).to_string();
         let no = lines[label_at].no;

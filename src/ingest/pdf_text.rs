@@ -20,7 +20,7 @@
 //!   they are looked for, in order, in the running text of the page that carries the notes.
 //! - A word or URL cut at a line end is joined without a space.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::builder::{DocBuilder, Para};
 use super::detect::is_job_number_line;
@@ -128,8 +128,11 @@ struct Context {
     words: HashSet<String>,
     /// The source, lower-cased, to look for hyphenated forms.
     lower: String,
-    /// Lines that are a bare URL with no trailing space: the extractor's URL annotations.
-    bare_urls: Vec<String>,
+    /// The hyphenated words of `lower`, to look them up without reading it again.
+    hyphenated: Hyphenated,
+    /// Lines that are a bare URL with no trailing space: the extractor's URL annotations (sorted,
+    /// so that a URL's beginning is looked up).
+    bare_urls: BTreeSet<String>,
     /// Median length in characters of the non-empty lines.
     median_width: usize,
 }
@@ -154,13 +157,100 @@ impl Context {
             .collect();
         widths.sort_unstable();
         let median_width = widths.get(widths.len() / 2).copied().unwrap_or(0);
+        let hyphenated = Hyphenated::new(&lower);
         Context {
             words,
             lower,
+            hyphenated,
             bare_urls,
             median_width,
         }
     }
+
+    /// Whether the lower-cased source contains `h` (`avant-garde`).
+    fn contains_hyphenated(&self, h: &str) -> bool {
+        self.hyphenated
+            .contains(h)
+            .unwrap_or_else(|| self.lower.contains(h))
+    }
+}
+
+/// The runs of letters on either side of each `-` of a text, indexed by their last and first
+/// three letters: `lower.contains("avant-garde")` for every word cut at a line end read the
+/// whole source each time.
+struct Hyphenated {
+    /// Distinct (letters before, letters after) pairs.
+    pairs: Vec<(String, String)>,
+    /// (last letters before, first letters after), one to three of each → pairs.
+    index: HashMap<(String, String), Vec<usize>>,
+}
+
+impl Hyphenated {
+    const KEY: usize = 3;
+
+    fn new(text: &str) -> Self {
+        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut pairs = Vec::new();
+        let mut index: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (q, _) in text.match_indices('-') {
+            let before = &text[..q];
+            let after = &text[q + 1..];
+            let a = trailing_run(before, char::is_alphabetic);
+            let b_len: usize = after
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .map(char::len_utf8)
+                .sum();
+            let b = &after[..b_len];
+            if a.is_empty() || b.is_empty() || seen.contains_key(&(a, b)) {
+                continue;
+            }
+            let k = pairs.len();
+            seen.insert((a, b), k);
+            pairs.push((a.to_string(), b.to_string()));
+            for i in 1..=Self::KEY.min(a.chars().count()) {
+                for j in 1..=Self::KEY.min(b.chars().count()) {
+                    index
+                        .entry((last_chars(a, i).to_string(), first_chars(b, j).to_string()))
+                        .or_default()
+                        .push(k);
+                }
+            }
+        }
+        Hyphenated { pairs, index }
+    }
+
+    /// Whether the text contains `h`, when `h` is letters, `-`, letters; `None` for any other
+    /// `h`. (An occurrence of `h` has its letters inside the runs of letters around a `-`.)
+    fn contains(&self, h: &str) -> Option<bool> {
+        let (l, r) = h.split_once('-')?;
+        let letters = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
+        if !letters(l) || !letters(r) {
+            return None;
+        }
+        let key = (
+            last_chars(l, Self::KEY.min(l.chars().count())).to_string(),
+            first_chars(r, Self::KEY.min(r.chars().count())).to_string(),
+        );
+        Some(self.index.get(&key).is_some_and(|ks| {
+            ks.iter().any(|&k| {
+                let (a, b) = &self.pairs[k];
+                a.ends_with(l) && b.starts_with(r)
+            })
+        }))
+    }
+}
+
+/// The last `n` characters of `s`.
+fn last_chars(s: &str, n: usize) -> &str {
+    let start = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &s[start..]
+}
+
+/// The first `n` characters of `s`.
+fn first_chars(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 /// A line that is only a URL, with no trailing space.
@@ -226,10 +316,12 @@ fn url_join(url: &str, next: &str, ctx: &Context) -> Join {
         return Join::Space;
     }
     let joined = format!("{url}{next_core}");
-    if ctx.bare_urls.iter().any(|u| u.starts_with(&joined)) {
+    // The first bare URL from `joined` on in order begins with it if any does.
+    let begins = ctx.bare_urls.range(joined.clone()..).next();
+    if begins.is_some_and(|u| u.starts_with(&joined)) {
         return Join::Glue;
     }
-    if ctx.bare_urls.iter().any(|u| u == url) {
+    if ctx.bare_urls.contains(url) {
         return Join::Space;
     }
     let url_chars = next_core.chars().all(|c| c.is_ascii_graphic());
@@ -269,7 +361,7 @@ fn hyphen_join(last: &str, next: &str, ctx: &Context) -> Join {
     }
     let whole = format!("{left}{right}").to_lowercase();
     let hyphenated = format!("{left}-{right}").to_lowercase();
-    if ctx.words.contains(&whole) && !ctx.lower.contains(&hyphenated) {
+    if ctx.words.contains(&whole) && !ctx.contains_hyphenated(&hyphenated) {
         Join::DropHyphen
     } else {
         Join::Glue
@@ -346,8 +438,12 @@ struct Scanner<'a, 'b> {
     b: &'b mut DocBuilder,
     scan: Scan,
     mode: Mode,
-    /// Running-text lines since the last notes: the page the next notes belong to.
-    page: Vec<usize>,
+    /// The words of the running-text lines since the last notes: the page the next notes belong
+    /// to.
+    page: Vec<Token<'a>>,
+    /// The URLs of the notes area's notes but its last (which may still grow), as printed and
+    /// without trailing punctuation: (the area's first note, the notes read in, the URLs).
+    area_urls: (usize, usize, HashSet<String>),
     next_note: u64,
     /// True until the first numbered paragraph: cover lines are recognised.
     cover_open: bool,
@@ -373,6 +469,7 @@ impl<'a, 'b> Scanner<'a, 'b> {
             scan: Scan::default(),
             mode: Mode::Body,
             page: Vec::new(),
+            area_urls: (0, 0, HashSet::new()),
             next_note: 1,
             cover_open: true,
             cover_symbols: Vec::new(),
@@ -423,7 +520,7 @@ impl<'a, 'b> Scanner<'a, 'b> {
                     return;
                 }
                 // Not a symbol after all: the name is text.
-                self.page.push(org_line);
+                self.push_page(org_line);
                 self.scan.text.push(org_line);
             }
             if symbol {
@@ -485,7 +582,7 @@ impl<'a, 'b> Scanner<'a, 'b> {
         } else if self.note_opens(i, rule) {
             return;
         }
-        self.page.push(i);
+        self.push_page(i);
         self.scan.text.push(i);
     }
 
@@ -548,11 +645,7 @@ impl<'a, 'b> Scanner<'a, 'b> {
     /// A bare URL line after notes: dropped when it repeats a URL of the notes just read, kept in
     /// the last note otherwise.
     fn annotation(&mut self, url: &str, line: usize, first: usize, annotating: bool) {
-        let known = self.scan.notes[first..]
-            .iter()
-            .flat_map(|n| urls_in(&n.text))
-            .any(|u| u == url || u.trim_end_matches(TRAILING_PUNCT) == url);
-        if known {
+        if self.known_url(first, url) {
             self.mode = Mode::Notes {
                 first,
                 annotating: true,
@@ -584,6 +677,30 @@ impl<'a, 'b> Scanner<'a, 'b> {
             first,
             annotating: true,
         };
+    }
+
+    /// Whether `url` repeats a URL of the notes of the area that begins at note `first`.
+    fn known_url(&mut self, first: usize, url: &str) -> bool {
+        let notes = &self.scan.notes;
+        // Notes before the last are complete: their URLs are gathered once.
+        let last = notes.len().saturating_sub(1).max(first);
+        let (area, read, urls) = &mut self.area_urls;
+        if *area != first {
+            (*area, *read) = (first, first);
+            urls.clear();
+        }
+        while *read < last {
+            for u in urls_in(&notes[*read].text) {
+                urls.insert(u.to_string());
+                urls.insert(u.trim_end_matches(TRAILING_PUNCT).to_string());
+            }
+            *read += 1;
+        }
+        urls.contains(url)
+            || notes[last..]
+                .iter()
+                .flat_map(|n| urls_in(&n.text))
+                .any(|u| u == url || u.trim_end_matches(TRAILING_PUNCT) == url)
     }
 
     /// In the running text: does this line open the notes of the page?
@@ -654,7 +771,7 @@ impl<'a, 'b> Scanner<'a, 'b> {
             .iter()
             .map(|n| n.number.clone())
             .collect();
-        let tokens = self.page_tokens();
+        let mut tokens = std::mem::take(&mut self.page);
         let mut from = 0;
         for number in &numbers {
             let found = if number.starts_with('*') {
@@ -675,35 +792,32 @@ impl<'a, 'b> Scanner<'a, 'b> {
                 }
             }
         }
-        self.page.clear();
+        tokens.clear();
+        self.page = tokens;
     }
 
     fn page_has_mark(&self, number: &str) -> bool {
-        find_mark(&self.page_tokens(), number).is_some()
+        find_mark(&self.page, number).is_some()
     }
 
-    /// The words of the current page's running text, with their place.
-    fn page_tokens(&self) -> Vec<Token<'a>> {
-        let mut out = Vec::new();
-        for &i in &self.page {
-            let line = self.lines[i];
-            let mut pos = line.start;
-            for word in line.content.split(is_ws) {
-                if !word.is_empty() && !is_url(word) && !word.contains("://") {
-                    out.push(Token {
-                        line: i,
-                        start: pos,
-                        core: word.trim_end_matches(TRAILING_PUNCT),
-                    });
-                }
-                pos += word.len();
-                // Skip the separator (one char; its length varies with NBSP and the like).
-                if let Some(c) = line.raw.get(pos..).and_then(|s| s.chars().next()) {
-                    pos += c.len_utf8();
-                }
+    /// Adds the words of running-text line `i` to the current page, with their place.
+    fn push_page(&mut self, i: usize) {
+        let line = self.lines[i];
+        let mut pos = line.start;
+        for word in line.content.split(is_ws) {
+            if !word.is_empty() && !is_url(word) && !word.contains("://") {
+                self.page.push(Token {
+                    line: i,
+                    start: pos,
+                    core: word.trim_end_matches(TRAILING_PUNCT),
+                });
+            }
+            pos += word.len();
+            // Skip the separator (one char; its length varies with NBSP and the like).
+            if let Some(c) = line.raw.get(pos..).and_then(|s| s.chars().next()) {
+                pos += c.len_utf8();
             }
         }
-        out
     }
 }
 

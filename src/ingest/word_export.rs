@@ -27,10 +27,16 @@ use crate::text::is_space;
 /// Reads a Word export into the builder.
 pub fn read(text: &str, b: &mut DocBuilder) {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // The lines that carry debris, without it; the others are read where they are.
+    let stripped: Vec<Option<String>> = text
+        .lines()
+        .map(|l| DEBRIS.iter().any(|d| l.contains(d)).then(|| strip_debris(l)))
+        .collect();
     let lines: Vec<SrcLine> = text
         .lines()
+        .zip(&stripped)
         .enumerate()
-        .map(|(i, l)| SrcLine::new(i + 1, l))
+        .map(|(i, (raw, s))| SrcLine::new(i + 1, raw, s.as_deref().unwrap_or(raw)))
         .collect();
     let mut reader = Reader::new(&lines);
     reader.run(b);
@@ -48,7 +54,7 @@ const DASHES: [&str; 6] = ["–", "-", "—", "•", "·", "o"];
 
 /// One source line, its debris removed and its indentation measured.
 #[derive(Debug, Clone)]
-struct SrcLine {
+struct SrcLine<'a> {
     /// 1-based line number.
     no: usize,
     /// Leading TABs.
@@ -56,13 +62,13 @@ struct SrcLine {
     /// Leading spaces other than TABs (ordinary or no-break).
     spaces: usize,
     /// The whole line, debris removed (used when a note runs over from the line before).
-    full: String,
-    shape: Shape,
+    full: &'a str,
+    shape: Shape<'a>,
 }
 
-/// What a line is, before context is taken into account.
+/// What a line is, before context is taken into account. Its texts are parts of the line.
 #[derive(Debug, Clone, PartialEq)]
-enum Shape {
+enum Shape<'a> {
     /// Empty, or white space only (also a line that held only debris).
     Blank,
     /// `________` separator, `- 2 -` page number, a running header that is a symbol alone.
@@ -70,13 +76,13 @@ enum Shape {
     /// `Annexe: 1` / `Annexes: 2` / `Annex: 1`: the template's count of annexes.
     AnnexCount { label: String, value: String },
     /// `ANNEXE`, `Annexe 2`, `ANNEX A`: the start of an annex (the text as printed).
-    AnnexMarker { number: Option<u32>, text: String },
+    AnnexMarker { number: Option<u32>, text: &'a str },
     /// A label, a TAB, and the text.
-    Labelled { label: Label, text: String },
+    Labelled { label: Label, text: &'a str },
     /// A dash list item.
-    Dash { text: String },
+    Dash { text: &'a str },
     /// A line without label.
-    Plain { text: String },
+    Plain { text: &'a str },
 }
 
 /// A label as printed before the TAB.
@@ -94,15 +100,15 @@ enum Label {
     UpperLetter(String),
 }
 
-impl SrcLine {
-    fn new(no: usize, raw: &str) -> Self {
-        let full = strip_debris(raw);
-        let (tabs, spaces, rest) = split_indent(&full);
-        let body = rest.trim_end_matches(is_white).to_string();
+impl<'a> SrcLine<'a> {
+    /// `full` is `raw` without its debris.
+    fn new(no: usize, raw: &str, full: &'a str) -> Self {
+        let (tabs, spaces, rest) = split_indent(full);
+        let body = rest.trim_end_matches(is_white);
         let shape = if raw.chars().all(is_white) || body.is_empty() {
             Shape::Blank
         } else {
-            shape_of(&body)
+            shape_of(body)
         };
         SrcLine {
             no,
@@ -169,7 +175,7 @@ fn split_indent(s: &str) -> (usize, usize, &str) {
 }
 
 /// The shape of a non-blank line body (indentation already removed).
-fn shape_of(body: &str) -> Shape {
+fn shape_of(body: &str) -> Shape<'_> {
     if is_furniture(body) {
         return Shape::Furniture;
     }
@@ -177,28 +183,18 @@ fn shape_of(body: &str) -> Shape {
         return Shape::AnnexCount { label, value };
     }
     if let Some(number) = annex_marker(body) {
-        return Shape::AnnexMarker {
-            number,
-            text: body.to_string(),
-        };
+        return Shape::AnnexMarker { number, text: body };
     }
     if let Some((head, text)) = body.split_once('\t') {
         let head = head.trim_matches(is_white);
         if DASHES.contains(&head) {
-            return Shape::Dash {
-                text: text.to_string(),
-            };
+            return Shape::Dash { text };
         }
         if let Some(label) = parse_label(head) {
-            return Shape::Labelled {
-                label,
-                text: text.to_string(),
-            };
+            return Shape::Labelled { label, text };
         }
     }
-    Shape::Plain {
-        text: body.to_string(),
-    }
+    Shape::Plain { text: body }
 }
 
 /// Separators (`____`), page numbers (`- 2 -`) and running headers made of a document symbol
@@ -805,7 +801,7 @@ struct PendingField {
 }
 
 struct Reader<'a> {
-    lines: &'a [SrcLine],
+    lines: &'a [SrcLine<'a>],
     /// Still on the cover page.
     cover: bool,
     field: Option<PendingField>,
@@ -827,7 +823,7 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(lines: &'a [SrcLine]) -> Self {
+    fn new(lines: &'a [SrcLine<'a>]) -> Self {
         Reader {
             lines,
             cover: true,
@@ -995,7 +991,7 @@ impl<'a> Reader<'a> {
         let mut so_far = body.to_string();
         let mut depth = depth;
         for j in i + 1..self.lines.len().min(i + 1 + NOTE_MAX_LINES) {
-            let full = &self.lines[j].full;
+            let full = self.lines[j].full;
             let joiner = note_joiner(&so_far, full);
             match find_close(full, depth) {
                 Ok(q) => {
@@ -1197,7 +1193,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The next line that is not blank or furniture.
-    fn next_meaningful(&self, i: usize) -> Option<&SrcLine> {
+    fn next_meaningful(&self, i: usize) -> Option<&SrcLine<'a>> {
         self.lines[i + 1..]
             .iter()
             .find(|l| !matches!(l.shape, Shape::Blank | Shape::Furniture))
