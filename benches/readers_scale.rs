@@ -57,6 +57,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// The largest ratio time(10N) / time(N) allowed.
 const MAX_RATIO: f64 = 11.0;
 
+/// A layout to read: its name in the table, the layout, and the source of N paragraphs.
+type Case = (&'static str, Layout, fn(usize) -> String);
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let arg = |name: &str| {
@@ -71,7 +74,7 @@ fn main() {
         .unwrap_or_else(|| vec![2_000, 20_000, 200_000]);
     let only = arg("--only");
     let write = arg("--write");
-    let cases: [(&str, Layout, fn(usize) -> String); 5] = [
+    let cases: [Case; 5] = [
         ("un-markdown", Layout::UnMarkdown, un_markdown),
         (
             "pdf-text (leading space)",
@@ -337,7 +340,7 @@ fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -30,7 +30,12 @@ pub fn read(text: &str, b: &mut DocBuilder) {
     // The lines that carry debris, without it; the others are read where they are.
     let stripped: Vec<Option<String>> = text
         .lines()
-        .map(|l| DEBRIS.iter().any(|d| l.contains(d)).then(|| strip_debris(l)))
+        .map(|l| {
+            DEBRIS
+                .iter()
+                .any(|d| l.contains(d))
+                .then(|| strip_debris(l))
+        })
         .collect();
     let lines: Vec<SrcLine> = text
         .lines()
