@@ -12,9 +12,10 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use super::builder::note_refs;
 use super::detect::is_job_number_line;
 use super::labels::{first_label, label_kind, label_rank, next_label, run_together};
-use crate::model::{Block, Document, Inline, Role};
+use crate::model::{Block, Document, Role};
 
 /// What a reading found in one source, and what looks wrong in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -365,22 +366,14 @@ fn numbering(doc: &Document, anomalies: &mut Vec<Anomaly>) -> Vec<NumberRun> {
 /// missing from a run of numbered notes. Returns (notes called, notes defined).
 fn notes(doc: &Document, anomalies: &mut Vec<Anomaly>) -> (usize, usize) {
     let mut called: BTreeMap<&str, usize> = BTreeMap::new();
-    let note_marks = |runs: &[Inline]| -> Vec<String> {
-        runs.iter()
-            .filter_map(|r| match r {
-                Inline::NoteRef { number } => Some(number.clone()),
-                _ => None,
-            })
-            .collect()
-    };
     let mut marks: Vec<(String, usize)> = Vec::new();
     for b in &doc.blocks {
-        for n in note_marks(b.runs()) {
+        for n in note_refs(b.runs()) {
             marks.push((n, b.line()));
         }
     }
     for f in &doc.footnotes {
-        for n in note_marks(&f.runs) {
+        for n in note_refs(&f.runs) {
             marks.push((n, f.line));
         }
     }
@@ -576,7 +569,7 @@ impl fmt::Display for StructureReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Footnote, Paragraph};
+    use crate::model::{Footnote, Inline, Paragraph};
 
     fn para(
         id: &str,
